@@ -1,0 +1,4 @@
+import type { BenchCase } from './harness.ts';
+
+/** Every benchmark case, in the order `npm run bench` runs them. */
+export const cases: BenchCase[] = [];

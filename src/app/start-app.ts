@@ -1,0 +1,175 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { createTokenValidator } from '../auth/token-validator.ts';
+import { ConfigError, loadConfig, type Config } from '../config/config.ts';
+import { startDevTenant, type RunningDevTenant } from '../devtenant/dev-tenant.ts';
+import { createAppTokenProvider } from '../graph/app-token-provider.ts';
+import { createDirectoryReader, type DirectoryReader } from '../graph/directory.ts';
+import { createGraphClient } from '../graph/graph-client.ts';
+import { createHttpApp } from '../server/http-app.ts';
+import { conversationReferenceRepository } from '../store/conversation-references.ts';
+import { epochMs } from '../core/time.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { createBot } from '../teams/bot.ts';
+import { createLogger } from './logger.ts';
+
+export interface RunningApp {
+  /** Where Upward listens, e.g. http://127.0.0.1:3978. */
+  readonly url: string;
+  readonly config: Config;
+  readonly devTenant: RunningDevTenant | undefined;
+  readonly store: Store;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Environment variables layered over env/.env.<UPWARD_ENV> and the process environment. */
+  readonly overrides?: Record<string, string>;
+  /** Folder of the built tab; default dist/tab. */
+  readonly tabDirectory?: string;
+}
+
+/**
+ * The composition root: the only place that knows every concrete adapter. It parses the
+ * configuration, starts the development tenant when configured (and only then), opens the store
+ * and wires Graph, auth, the bot and the HTTP server together.
+ */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const overrides = options.overrides ?? {};
+  let config = loadConfig({ overrides });
+  const log = createLogger(config.logLevel);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.reverse()) await close().catch((error: unknown) => log.error({ err: error }, 'error while closing'));
+  };
+
+  // Listen first (answering 503 until ready) so that with PORT=0 the real port is known before
+  // anything derives URLs from it: the public URL, the SSO audience, the sign-in redirect origin.
+  let handle: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"error":{"code":"unavailable","message":"Upward is starting"}}');
+  };
+  const server = createServer((req, res) => handle(req, res));
+  await listen(server, config.server.port, config.server.host);
+  closers.push(() => closeServer(server));
+  const port = (server.address() as AddressInfo).port;
+  if (config.server.port !== port) config = loadConfig({ overrides: { ...overrides, PORT: String(port) } });
+  const url = `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`;
+
+  try {
+    let devTenant: RunningDevTenant | undefined;
+    if (config.devTenant.enabled) {
+      devTenant = await startDevTenant({
+        host: config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host,
+        port: config.devTenant.port,
+        seed: config.devTenant.seed,
+        size: config.devTenant.size,
+        tenantId: config.entra.tenantId,
+        app: {
+          clientId: config.entra.clientId,
+          appIdUri: config.entra.audiences[1]!,
+          redirectOrigins: [new URL(config.server.publicUrl).origin],
+        },
+        dataDir: join(config.store.dataDir, 'devtenant'),
+        log: log.child({ component: 'devtenant' }),
+      });
+      closers.push(() => devTenant!.close());
+      // Port 0 means "any free port": point Upward at the port the tenant actually got, and take
+      // the client secret it created for Upward's registration (no secret is ever committed).
+      config = withDevTenant(config, devTenant);
+    }
+
+    const store = await openStore({ dataDir: config.store.dataDir, databaseUrl: config.store.databaseUrl, log });
+    closers.push(() => store.close());
+
+    const secret = config.entra.clientSecret;
+    if (!secret) throw new ConfigError('ENTRA_CLIENT_SECRET: is required to call Microsoft Graph (put it in env/.env.<env>.user)');
+    const tokens = createAppTokenProvider({
+      loginBaseUrl: config.entra.loginBaseUrl,
+      clientId: config.entra.clientId,
+      clientSecret: secret,
+      resource: 'https://graph.microsoft.com',
+    });
+    const directories = new Map<string, DirectoryReader>();
+    const directoryFor = (tenantId: string): DirectoryReader => {
+      let reader = directories.get(tenantId);
+      if (!reader) {
+        reader = createDirectoryReader(createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }));
+        directories.set(tenantId, reader);
+      }
+      return reader;
+    };
+
+    const references = conversationReferenceRepository(store.db);
+    const bot = createBot({
+      log,
+      bot: config.bot,
+      tenantId: config.entra.tenantId,
+      tabUrl: `${config.server.publicUrl}/tab/`,
+      conversations: {
+        upsert: async (tenantId, reference) => {
+          await references.upsert(tenantId, { ...reference, userName: reference.userName ?? undefined, at: epochMs(Date.now()) });
+        },
+      },
+    });
+
+    const httpApp = await createHttpApp({
+      log,
+      validator: createTokenValidator({
+        loginBaseUrl: config.entra.loginBaseUrl,
+        allowedTenantIds: config.entra.allowedTenantIds,
+        audiences: config.entra.audiences,
+      }),
+      tabConfig: {
+        tenantId: config.entra.tenantId,
+        clientId: config.entra.clientId,
+        loginBaseUrl: config.entra.loginBaseUrl,
+        apiScope: `${config.entra.audiences[1]}/access_as_user`,
+      },
+      tabDirectory: resolve(options.tabDirectory ?? 'dist/tab'),
+      ping: () => store.ping(),
+      directoryFor,
+      mountSelfAuthenticated: (app) => bot.mount(app),
+    });
+
+    handle = httpApp;
+    log.info({ url }, 'Upward is listening');
+
+    let closed: Promise<void> | undefined;
+    return { url, config, devTenant, store, log, close: () => (closed ??= closeAll()) };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function withDevTenant(config: Config, devTenant: RunningDevTenant): Config {
+  return {
+    ...config,
+    entra: {
+      ...config.entra,
+      loginBaseUrl: devTenant.url,
+      graphBaseUrl: devTenant.url,
+      clientSecret: config.entra.clientSecret ?? devTenant.clientSecret,
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolvePromise) => {
+    server.close(() => resolvePromise());
+    server.closeAllConnections();
+  });
+}

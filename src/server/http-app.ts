@@ -1,0 +1,54 @@
+import express, { Router, type Express } from 'express';
+import type { Logger } from 'pino';
+import type { TokenValidator } from '../auth/token-validator.ts';
+import type { DirectoryReader } from '../graph/directory.ts';
+import { authenticate } from './authenticate.ts';
+import { errorResponder, sendError } from './error-response.ts';
+import { requestLog } from './request-log.ts';
+import { healthRoutes } from './routes/health.ts';
+import { legalRoutes } from './routes/legal.ts';
+import { meRoutes } from './routes/me.ts';
+import { tabConfigRoutes, type TabConfig } from './routes/tab-config.ts';
+import { securityHeaders } from './security-headers.ts';
+import { staticTab } from './static-tab.ts';
+
+export interface HttpAppDeps {
+  readonly log: Logger;
+  readonly validator: TokenValidator;
+  readonly tabConfig: TabConfig;
+  readonly tabDirectory: string;
+  readonly ping: () => Promise<void>;
+  readonly directoryFor: (tenantId: string) => DirectoryReader;
+  /** Registers routes that bring their own authentication (the bot's /api/messages). */
+  readonly mountSelfAuthenticated: (app: Express) => Promise<void>;
+}
+
+/**
+ * Upward's HTTP surface: health, the bot endpoint, the tab's JSON API (every route behind a
+ * validated token) and the built tab.
+ */
+export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(deps.log));
+  app.use(securityHeaders(deps.tabConfig.loginBaseUrl));
+  app.use(healthRoutes({ ping: deps.ping }));
+  app.use(legalRoutes());
+  // The bot's endpoint validates Bot Framework tokens itself, so it is mounted before /api's guard.
+  await deps.mountSelfAuthenticated(app);
+
+  const api = Router();
+  api.use(tabConfigRoutes(deps.tabConfig));
+  // Authenticate before reading a body: a stranger's payload is never parsed.
+  api.use(authenticate(deps.validator));
+  api.use(express.json({ limit: '256kb' }));
+  api.use(meRoutes({ directoryFor: deps.directoryFor }));
+  api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} /api${req.path}`));
+  app.use('/api', api);
+
+  app.use(staticTab(deps.tabDirectory));
+  app.use((req, res) => sendError(res, 404, 'not_found', `nothing at ${req.path}`));
+  app.use(errorResponder(deps.log));
+  return app;
+}

@@ -1,0 +1,92 @@
+import { App } from '@microsoft/teams.apps';
+import { ExpressAdapter } from '@microsoft/teams.apps';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { tenantId as toTenantId, userId as toUserId, type TenantId, type UserId } from '../core/ids.ts';
+import { welcomeCard } from './cards/welcome-card.ts';
+import { teamsLogger } from './teams-logger.ts';
+
+/** Where a person's 1:1 chat with Upward is, so later messages can be sent proactively. */
+export interface ConversationReferenceRecord {
+  readonly userId: UserId;
+  readonly conversationId: string;
+  readonly serviceUrl: string;
+  readonly channelId: string;
+  readonly botId: string;
+  readonly userName: string | null;
+}
+
+export interface ConversationReferenceStore {
+  upsert(tenantId: TenantId, reference: ConversationReferenceRecord): Promise<void>;
+}
+
+export interface BotOptions {
+  readonly log: Logger;
+  readonly bot: { readonly id: string | undefined; readonly password: string | undefined; readonly allowUnauthenticated: boolean };
+  readonly tenantId: string;
+  readonly tabUrl: string;
+  readonly conversations: ConversationReferenceStore;
+}
+
+export interface Bot {
+  /** Registers POST /api/messages on the given Express app (the SDK validates its own tokens). */
+  mount(app: Express): Promise<void>;
+}
+
+/** Upward's bot on Teams SDK v2: for now, the welcome card when Upward is installed for a person. */
+export function createBot(options: BotOptions): Bot {
+  const log = options.log.child({ component: 'bot' });
+  return {
+    async mount(expressApp) {
+      const app = new App({
+        httpServerAdapter: new ExpressAdapter(expressApp, { logger: teamsLogger(log, 'http') }),
+        logger: teamsLogger(log),
+        ...(options.bot.id ? { clientId: options.bot.id, clientSecret: options.bot.password, tenantId: options.tenantId } : {}),
+        dangerouslyAllowUnauthenticatedRequests: options.bot.allowUnauthenticated,
+        messagingEndpoint: '/api/messages',
+      });
+
+      const remember = async (activity: {
+        conversation: { id: string; tenantId?: string };
+        from: { id: string; aadObjectId?: string; name?: string };
+        recipient: { id: string };
+        serviceUrl?: string;
+        channelId: string;
+      }): Promise<void> => {
+        const tenant = activity.conversation.tenantId ?? options.tenantId;
+        const person = activity.from.aadObjectId ?? activity.from.id;
+        await options.conversations.upsert(toTenantId(tenant.toLowerCase()), {
+          userId: toUserId(person.toLowerCase()),
+          conversationId: activity.conversation.id,
+          serviceUrl: activity.serviceUrl ?? '',
+          channelId: activity.channelId,
+          botId: activity.recipient.id,
+          userName: activity.from.name ?? null,
+        });
+      };
+
+      app.on('install.add', async ({ activity, send }) => {
+        await remember(activity);
+        log.info({ conversation: activity.conversation.id }, 'installed for a person');
+        await send(welcomeCard({ givenName: firstName(activity.from.name), tabUrl: options.tabUrl }));
+      });
+
+      app.on('message', async ({ activity, send }) => {
+        await remember(activity);
+        const text = (activity.text ?? '').trim().toLowerCase();
+        if (text === '' || /^(hi|hello|hey|help|start|\?)\b/.test(text)) {
+          await send(welcomeCard({ givenName: firstName(activity.from.name), tabUrl: options.tabUrl }));
+          return;
+        }
+        await send("Sorry, I didn't understand that. Type **help** to see what I can do.");
+      });
+
+      await app.initialize();
+    },
+  };
+}
+
+function firstName(name: string | undefined): string | undefined {
+  const first = name?.trim().split(/\s+/)[0];
+  return first === '' ? undefined : first;
+}
