@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ACCENT, drawColorIcon, drawOutlineIcon, encodePng, type Bitmap } from '../../appPackage/draw-icons.ts';
+import { ACCENT, drawColorIcon, drawOutlineIcon, encodePng, type Bitmap } from '../../scripts/draw-icons.ts';
 
 /** Decodes an 8-bit RGBA PNG whose rows all use filter 0 (what the icon drawer writes). */
 const decode = (bytes: Buffer): Bitmap => {

@@ -1,6 +1,6 @@
 /**
- * Draws Upward's two Teams icons (an upward arrow) and writes them as PNG files beside this file.
- * Run `node appPackage/draw-icons.ts` after changing the drawing; the PNGs are committed. This file
+ * Draws Upward's two Teams icons (an upward arrow) and writes them as PNG files into appPackage/.
+ * Run `node scripts/draw-icons.ts` after changing the drawing; the PNGs are committed. This file
  * is not part of the app package (the zip holds only manifest.json and the two PNGs).
  *
  * The PNG encoder is hand-written on node:zlib so the icons need no image library and can be
@@ -108,7 +108,7 @@ export const drawColorIcon = (): Bitmap => drawArrow(192, ACCENT, WHITE, 0.1);
 export const drawOutlineIcon = (): Bitmap => drawArrow(32, CLEAR, WHITE, 0.09);
 
 if (import.meta.main) {
-  writeFileSync(new URL('./color.png', import.meta.url), encodePng(drawColorIcon()));
-  writeFileSync(new URL('./outline.png', import.meta.url), encodePng(drawOutlineIcon()));
+  writeFileSync(new URL('../appPackage/color.png', import.meta.url), encodePng(drawColorIcon()));
+  writeFileSync(new URL('../appPackage/outline.png', import.meta.url), encodePng(drawOutlineIcon()));
   console.log('wrote appPackage/color.png and appPackage/outline.png');
 }
