@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { conversationReferences0001 } from './0001-conversation-references.ts';
+
+/**
+ * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
+ * zero-padded prefix). A static list instead of scanning a folder: bundlers see the imports, and
+ * adding a migration is a reviewed line here. Never rename or edit a migration that has shipped;
+ * add a new one.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-conversation-references': conversationReferences0001,
+};
+
+/** The list above in the shape Kysely's Migrator asks for. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};
