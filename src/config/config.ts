@@ -70,7 +70,7 @@ export function parseConfig(vars: Readonly<Record<string, string | undefined>>):
   if (env.BOT_ID !== undefined && env.BOT_PASSWORD === undefined) {
     throw new ConfigError('BOT_PASSWORD: is required when BOT_ID is set');
   }
-  if (env.DEVTENANT_ENABLED && env.DEVTENANT_PORT === env.PORT) {
+  if (env.DEVTENANT_ENABLED && env.DEVTENANT_PORT === env.PORT && env.PORT !== 0) {
     throw new ConfigError('DEVTENANT_PORT: must differ from PORT');
   }
 

@@ -1,0 +1,168 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { z } from 'zod';
+import { createDevTenantApp } from './dev-tenant-app.ts';
+import { createDevDirectory, type DevDirectory } from './directory/dev-directory.ts';
+import type { GraphRouteModule } from './http/graph-route-module.ts';
+import type { ThrottlePolicy } from './http/throttle-hook.ts';
+import {
+  UPWARD_GRAPH_APP_ROLES,
+  UPWARD_GRAPH_DELEGATED_SCOPES,
+  createAppRegistry,
+  type AppRegistration,
+} from './identity/app-registrations.ts';
+import { loadOrCreateServiceState } from './identity/service-state.ts';
+import { signingKeyFromJwk } from './identity/signing-key.ts';
+import { createTokenIssuer } from './identity/token-issuer.ts';
+import { createTokenVerifier } from './identity/token-verifier.ts';
+import { OTHER_TENANT_ID, seedOrganisations } from './org/organisations.ts';
+import { GRAPH_ROUTE_MODULES, SERVICE_ROUTE_MODULES, type ServiceRouteModule } from './route-modules.ts';
+
+export type { DevDirectory } from './directory/dev-directory.ts';
+export type { DevPerson, DevWorkingHours, DayOfWeek } from './org/dev-person.ts';
+
+/** An extra app registered in the seeded tenants, e.g. a less-privileged client for tests. */
+export interface ExtraAppRegistration {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly displayName?: string;
+  /** Graph application permissions on its app-only tokens. */
+  readonly graphAppRoles?: readonly string[];
+  /** Graph delegated permissions on its on-behalf-of tokens. */
+  readonly graphDelegatedScopes?: readonly string[];
+}
+
+export interface DevTenantOptions {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** The generated organisation: same seed and size, same people. */
+  seed: number;
+  size: number;
+  /** The main tenant's id (config ENTRA_TENANT_ID). */
+  tenantId: string;
+  /** Upward's app registration; redirectOrigins are the origins sign-in may redirect to. */
+  app: { clientId: string; appIdUri: string; redirectOrigins: string[] };
+  /** Folder for the tenant's own state (client secret, signing key), e.g. `${DATA_DIR}/devtenant`. */
+  dataDir: string;
+  log?: Logger;
+  /** Clock for token lifetimes and error timestamps (tests move it forward). Defaults to the real clock. */
+  now?: () => Date;
+  extraApps?: readonly ExtraAppRegistration[];
+  /** Graph modules to serve instead of the built-in list (GRAPH_ROUTE_MODULES). */
+  graphModules?: readonly GraphRouteModule[];
+  /** Root-level API modules to serve instead of the built-in list (SERVICE_ROUTE_MODULES). */
+  serviceModules?: readonly ServiceRouteModule[];
+  /** Throttling policy for Graph requests; none means no throttling. */
+  throttle?: ThrottlePolicy;
+}
+
+export interface RunningDevTenant {
+  /** Base URL, e.g. http://127.0.0.1:3979: both LOGIN_BASE_URL and GRAPH_BASE_URL. */
+  readonly url: string;
+  readonly tenantId: string;
+  /** A second, small organisation (for cross-tenant tests). */
+  readonly otherTenantId: string;
+  /** Upward's client secret, generated once into dataDir and reused. */
+  readonly clientSecret: string;
+  readonly directory: DevDirectory;
+  close(): Promise<void>;
+}
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const optionsSchema = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(0).max(65535),
+  seed: z.number().int(),
+  size: z.number().int().min(1).max(50_000),
+  tenantId: guid,
+  app: z.object({ clientId: guid, appIdUri: z.string().min(1), redirectOrigins: z.array(z.string().url()) }),
+  dataDir: z.string().min(1),
+});
+
+/** The host to put in URLs: a wildcard listen address is reached through loopback. */
+function urlHost(host: string, address: AddressInfo): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return address.family === 'IPv6' && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/**
+ * Starts the development tenant: Entra-style identity endpoints and the Graph v1.0 subset
+ * Upward uses, over a seeded organisation (plus a small second one), on one local HTTP origin.
+ * The organisation is regenerated from the seed at every start rather than stored; only the
+ * client secret and the signing key persist (in dataDir), so secrets and tokens survive restarts.
+ */
+export async function startDevTenant(options: DevTenantOptions): Promise<RunningDevTenant> {
+  optionsSchema.parse(options);
+  const log = options.log ?? pino({ level: 'silent' });
+  const now = options.now ?? (() => new Date());
+  const state = await loadOrCreateServiceState(options.dataDir);
+  const key = await signingKeyFromJwk(state.signingKey);
+  const tenantId = options.tenantId.toLowerCase();
+  const directory = createDevDirectory(seedOrganisations({ tenantId, seed: options.seed, size: options.size }));
+
+  const upward: AppRegistration = {
+    clientId: options.app.clientId.toLowerCase(),
+    displayName: 'Upward',
+    clientSecret: state.clientSecret,
+    graphAppRoles: UPWARD_GRAPH_APP_ROLES,
+    graphDelegatedScopes: UPWARD_GRAPH_DELEGATED_SCOPES,
+    appIdUri: options.app.appIdUri,
+    redirectOrigins: options.app.redirectOrigins,
+  };
+  const extras: AppRegistration[] = (options.extraApps ?? []).map((a) => ({
+    clientId: a.clientId.toLowerCase(),
+    displayName: a.displayName ?? 'Development test app',
+    clientSecret: a.clientSecret,
+    graphAppRoles: a.graphAppRoles ?? [],
+    graphDelegatedScopes: a.graphDelegatedScopes ?? [],
+    appIdUri: undefined,
+    redirectOrigins: [],
+  }));
+
+  let url = '';
+  const baseUrl = (): string => url;
+  const isKnownTenant = (id: string): boolean => directory.tenants.some((t) => t.tenantId === id);
+  const app = createDevTenantApp({
+    directory,
+    apps: createAppRegistry([upward, ...extras]),
+    issuer: createTokenIssuer({ key, baseUrl, now }),
+    verifier: createTokenVerifier({ key, baseUrl, now, isKnownTenant }),
+    key,
+    baseUrl,
+    now,
+    log,
+    dataDir: options.dataDir,
+    graphModules: options.graphModules ?? GRAPH_ROUTE_MODULES,
+    serviceModules: options.serviceModules ?? SERVICE_ROUTE_MODULES,
+    throttle: options.throttle,
+  });
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  url = `http://${urlHost(options.host, address)}:${address.port}`;
+  log.info({ url, tenantId, people: directory.people(tenantId).length }, 'development tenant listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    tenantId,
+    otherTenantId: OTHER_TENANT_ID,
+    clientSecret: state.clientSecret,
+    directory,
+    // Idempotent; also drops idle keep-alive connections so that close does not hang on them.
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      })),
+  };
+}
