@@ -3,7 +3,7 @@ import type { MailboxSettings, User } from '@microsoft/microsoft-graph-types';
 import { notFound, UpwardError } from '../core/errors.ts';
 import { userId as toUserId, type UserId } from '../core/ids.ts';
 import type { DayOfWeek, PersonRef, Profile } from '../core/people/profile.ts';
-import { zoneNameToIana } from './time-zone-names.ts';
+import { toIanaZone } from '../core/time/zones.ts';
 import { graphErrorStatus, toUpwardError } from './graph-failure.ts';
 
 const PROFILE_FIELDS = 'id,displayName,jobTitle,mail,userPrincipalName,department,officeLocation';
@@ -42,14 +42,14 @@ export function createDirectoryReader(client: Client): DirectoryReader {
           department: user.department ?? null,
           officeLocation: user.officeLocation ?? null,
           manager: manager ? toRef(manager) : null,
-          timeZone: { iana: zoneNameToIana(zoneLabel), label: zoneLabel },
+          timeZone: { iana: toIanaZone(zoneLabel, 'mailboxSettings.timeZone'), label: zoneLabel },
           workingHours: {
             daysOfWeek: (working?.daysOfWeek ?? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday']).map(
               (d) => String(d).toLowerCase() as DayOfWeek,
             ),
             startTime: (working?.startTime ?? '09:00').slice(0, 5),
             endTime: (working?.endTime ?? '17:00').slice(0, 5),
-            timeZone: zoneNameToIana(working?.timeZone?.name ?? zoneLabel),
+            timeZone: toIanaZone(working?.timeZone?.name ?? zoneLabel, 'mailboxSettings.workingHours.timeZone'),
           },
         };
       } catch (error) {
