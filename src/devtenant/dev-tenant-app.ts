@@ -17,6 +17,7 @@ import type { ServiceRouteModule } from './route-modules.ts';
 export interface DevTenantAppDeps extends IdentityDeps {
   readonly directory: DevDirectory;
   readonly dataDir: string;
+  readonly seed: number;
   readonly graphModules: readonly GraphRouteModule[];
   readonly serviceModules: readonly ServiceRouteModule[];
   readonly throttle: ThrottlePolicy | undefined;
@@ -44,7 +45,7 @@ export function createDevTenantApp(deps: DevTenantAppDeps): Express {
   app.use(tokenRoutes(deps));
   app.use(authorizeRoutes(deps));
 
-  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir };
+  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed };
   const graph = express.Router({ caseSensitive: false });
   graph.use(graphAuthentication({ verifier: deps.verifier, baseUrl: deps.baseUrl }));
   graph.use(throttleHook(deps.throttle));

@@ -134,6 +134,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     now,
     log,
     dataDir: options.dataDir,
+    seed: options.seed,
     graphModules: options.graphModules ?? GRAPH_ROUTE_MODULES,
     serviceModules: options.serviceModules ?? SERVICE_ROUTE_MODULES,
     throttle: options.throttle,

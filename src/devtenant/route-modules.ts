@@ -1,6 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { GraphRouteDeps, GraphRouteModule } from './http/graph-route-module.ts';
 import type { TokenVerifier } from './identity/token-verifier.ts';
+import { calendarModule } from './graph/calendar-module.ts';
 import { mailboxSettingsRoutes } from './graph/mailbox-settings-routes.ts';
 import { usersRoutes } from './graph/users-routes.ts';
 
@@ -11,7 +12,7 @@ import { usersRoutes } from './graph/users-routes.ts';
  * To add one (e.g. the calendars in ./calendar/), append it here:
  *   `{ name: 'calendar', segments: ['calendar', 'events', ...], mount: mountCalendarRoutes }`
  */
-export const GRAPH_ROUTE_MODULES: readonly GraphRouteModule[] = [usersRoutes, mailboxSettingsRoutes];
+export const GRAPH_ROUTE_MODULES: readonly GraphRouteModule[] = [usersRoutes, mailboxSettingsRoutes, calendarModule];
 
 /** What a non-Graph API module (e.g. a Bot Connector at `/v3/...`) receives. */
 export interface ServiceRouteDeps extends GraphRouteDeps {

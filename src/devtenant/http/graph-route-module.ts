@@ -12,6 +12,8 @@ export interface GraphRouteDeps {
   readonly log: Logger;
   /** Folder for the tenant's own state, if a module must keep some across restarts. */
   readonly dataDir: string;
+  /** The organisation's seed: generated data (e.g. calendars) derives from it deterministically. */
+  readonly seed: number;
 }
 
 /**
