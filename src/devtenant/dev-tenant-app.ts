@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { batchRoute } from './batch/batch-route.ts';
 import type { DevDirectory } from './directory/dev-directory.ts';
 import { graphAuthentication } from './http/graph-authentication.ts';
 import { graphErrorHandler, unknownGraphSegment } from './http/graph-errors.ts';
@@ -13,6 +14,8 @@ import { authorizeRoutes } from './identity/authorize-routes.ts';
 import { openIdRoutes } from './identity/openid-routes.ts';
 import { tokenRoutes } from './identity/token-routes.ts';
 import type { ServiceRouteModule } from './route-modules.ts';
+import { adminRoutes } from './throttling/admin-routes.ts';
+import type { TrafficControl } from './throttling/traffic-control.ts';
 
 export interface DevTenantAppDeps extends IdentityDeps {
   readonly directory: DevDirectory;
@@ -20,7 +23,12 @@ export interface DevTenantAppDeps extends IdentityDeps {
   readonly seed: number;
   readonly graphModules: readonly GraphRouteModule[];
   readonly serviceModules: readonly ServiceRouteModule[];
+  /** An extra, custom throttling policy (runs after the built-in traffic control). */
   readonly throttle: ThrottlePolicy | undefined;
+  /** Built-in throttling, fault injection and their counters. */
+  readonly traffic: TrafficControl;
+  /** The secret the `/_devtenant` control API requires (Upward's client secret). */
+  readonly adminSecret: () => string;
   readonly log: Logger;
 }
 
@@ -48,14 +56,17 @@ export function createDevTenantApp(deps: DevTenantAppDeps): Express {
   const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed };
   const graph = express.Router({ caseSensitive: false });
   graph.use(graphAuthentication({ verifier: deps.verifier, baseUrl: deps.baseUrl }));
+  graph.use(deps.traffic.middleware());
   graph.use(throttleHook(deps.throttle));
   graph.use(express.json({ limit: '4mb', type: ['application/json', 'application/*+json'] }));
   graph.use(meAlias());
+  graph.use(batchRoute({ baseUrl: deps.baseUrl, now: deps.now }));
   for (const module of deps.graphModules) module.mount(graph, routeDeps);
-  const known = new Set(deps.graphModules.flatMap((m) => m.segments ?? []).map((s) => s.toLowerCase()));
+  const known = new Set(['$batch', ...deps.graphModules.flatMap((m) => m.segments ?? [])].map((s) => s.toLowerCase()));
   graph.use(unknownGraphSegment(known));
   graph.use(graphErrorHandler(deps));
   app.use('/v1.0', graph);
+  app.use(adminRoutes({ traffic: deps.traffic, secret: deps.adminSecret }));
 
   for (const module of deps.serviceModules) {
     const router = express.Router();

@@ -18,9 +18,22 @@ import { createTokenIssuer } from './identity/token-issuer.ts';
 import { createTokenVerifier } from './identity/token-verifier.ts';
 import { OTHER_TENANT_ID, seedOrganisations } from './org/organisations.ts';
 import { GRAPH_ROUTE_MODULES, SERVICE_ROUTE_MODULES, type ServiceRouteModule } from './route-modules.ts';
+import { loadScenarioFile } from './scenario/load-scenario.ts';
+import type { ScenarioOrganisation } from './scenario/scenario-organisation.ts';
+import type { FaultSettingsInput } from './throttling/fault-settings.ts';
+import type { ThrottleSettingsInput } from './throttling/throttle-settings.ts';
+import { createTrafficControl, type TrafficControl } from './throttling/traffic-control.ts';
 
 export type { DevDirectory } from './directory/dev-directory.ts';
 export type { DevPerson, DevWorkingHours, DayOfWeek } from './org/dev-person.ts';
+export type { ScenarioCalendarItem } from './scenario/scenario-calendar.ts';
+export { scenarioEventBody } from './scenario/scenario-calendar.ts';
+export { ScenarioError } from './scenario/scenario-error.ts';
+export type { ScenarioOrganisation } from './scenario/scenario-organisation.ts';
+export type { FaultSettings, FaultSettingsInput } from './throttling/fault-settings.ts';
+export type { ThrottleSettings, ThrottleSettingsInput } from './throttling/throttle-settings.ts';
+export type { TrafficControl } from './throttling/traffic-control.ts';
+export type { TrafficStatsReport, MailboxStats } from './throttling/traffic-stats.ts';
 
 /** An extra app registered in the seeded tenants, e.g. a less-privileged client for tests. */
 export interface ExtraAppRegistration {
@@ -54,8 +67,19 @@ export interface DevTenantOptions {
   graphModules?: readonly GraphRouteModule[];
   /** Root-level API modules to serve instead of the built-in list (SERVICE_ROUTE_MODULES). */
   serviceModules?: readonly ServiceRouteModule[];
-  /** Throttling policy for Graph requests; none means no throttling. */
-  throttle?: ThrottlePolicy;
+  /**
+   * Outlook throttling per app id + mailbox. Settings (default: the service's 4 concurrent and
+   * 10,000 requests per 10 minutes; `{ enabled: false }` turns it off), or a custom policy
+   * function, which then runs after the built-in limiter at its defaults.
+   */
+  throttle?: ThrottleSettingsInput | ThrottlePolicy;
+  /** Injected faults (latency, seeded 429/503/504, timeouts, n-th request failures); none by default. */
+  faults?: FaultSettingsInput;
+  /**
+   * A scenario file (YAML or JSON) whose people replace the generated main organisation; `size`
+   * is then ignored. A bad file fails the start with a ScenarioError naming line and field.
+   */
+  scenarioFile?: string;
 }
 
 export interface RunningDevTenant {
@@ -67,6 +91,10 @@ export interface RunningDevTenant {
   /** Upward's client secret, generated once into dataDir and reused. */
   readonly clientSecret: string;
   readonly directory: DevDirectory;
+  /** Throttling, faults and their counters (also at `/_devtenant/*` over HTTP). */
+  readonly traffic: TrafficControl;
+  /** The loaded scenario (its calendar items are for the calendar module to create), if any. */
+  readonly scenario: ScenarioOrganisation | undefined;
   close(): Promise<void>;
 }
 
@@ -100,7 +128,15 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
   const state = await loadOrCreateServiceState(options.dataDir);
   const key = await signingKeyFromJwk(state.signingKey);
   const tenantId = options.tenantId.toLowerCase();
-  const directory = createDevDirectory(seedOrganisations({ tenantId, seed: options.seed, size: options.size }));
+  const scenario = options.scenarioFile === undefined ? undefined : await loadScenarioFile(options.scenarioFile, { tenantId });
+  const directory = createDevDirectory(seedOrganisations({ tenantId, seed: options.seed, size: options.size, main: scenario?.organisation }));
+  const customThrottle = typeof options.throttle === 'function' ? options.throttle : undefined;
+  const traffic = createTrafficControl({
+    directory,
+    now,
+    ...(typeof options.throttle === 'object' ? { throttle: options.throttle } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
 
   const upward: AppRegistration = {
     clientId: options.app.clientId.toLowerCase(),
@@ -137,7 +173,9 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     seed: options.seed,
     graphModules: options.graphModules ?? GRAPH_ROUTE_MODULES,
     serviceModules: options.serviceModules ?? SERVICE_ROUTE_MODULES,
-    throttle: options.throttle,
+    throttle: customThrottle,
+    traffic,
+    adminSecret: () => state.clientSecret,
   });
 
   const server: Server = createServer(app);
@@ -159,6 +197,8 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     otherTenantId: OTHER_TENANT_ID,
     clientSecret: state.clientSecret,
     directory,
+    traffic,
+    scenario,
     // Idempotent; also drops idle keep-alive connections so that close does not hang on them.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

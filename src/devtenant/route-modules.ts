@@ -8,7 +8,9 @@ import { usersRoutes } from './graph/users-routes.ts';
 /**
  * THE place where the development tenant's APIs are plugged in.
  *
- * Graph v1.0 modules are served under `/v1.0` behind token verification and the throttling hook.
+ * Graph v1.0 modules are served under `/v1.0` behind token verification and throttling/faults
+ * (per app + mailbox for Outlook segments, see ./throttling/), and every one of them is reachable
+ * through `POST /v1.0/$batch` (./batch/) without any registration.
  * To add one (e.g. the calendars in ./calendar/), append it here:
  *   `{ name: 'calendar', segments: ['calendar', 'events', ...], mount: mountCalendarRoutes }`
  */

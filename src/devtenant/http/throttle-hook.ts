@@ -10,8 +10,9 @@ import { callerOf, type GraphCaller } from './caller.ts';
 export type ThrottlePolicy = (request: Request, caller: GraphCaller) => void | { release(): void } | Promise<void | { release(): void }>;
 
 /**
- * The throttling hook point of the Graph pipeline, after authentication and before any route.
- * Without a policy it lets everything through (throttling is not simulated yet).
+ * A hook for a custom throttling policy in the Graph pipeline, after authentication and the
+ * built-in traffic control (../throttling/traffic-control.ts: Outlook limits and injected faults)
+ * and before any route. Without a policy it lets everything through.
  */
 export function throttleHook(policy?: ThrottlePolicy): RequestHandler {
   if (!policy) return (_req, _res, next) => next();

@@ -8,9 +8,12 @@ export const OTHER_TENANT_SIZE = 20;
 export const MAIN_DOMAIN = 'fabrikam.example';
 export const OTHER_DOMAIN = 'tailspintoys.example';
 
-/** The main organisation (Upward's home tenant) and a small, unrelated second one. */
-export function seedOrganisations(options: { tenantId: string; seed: number; size: number }): readonly DevOrganisation[] {
-  const main = generateOrganisation({
+/**
+ * The main organisation (Upward's home tenant) and a small, unrelated second one. `main` (e.g. a
+ * scenario file's organisation) replaces the generated main organisation.
+ */
+export function seedOrganisations(options: { tenantId: string; seed: number; size: number; main?: DevOrganisation }): readonly DevOrganisation[] {
+  const main = options.main ?? generateOrganisation({
     tenantId: options.tenantId.toLowerCase(),
     displayName: 'Fabrikam',
     domain: MAIN_DOMAIN,
