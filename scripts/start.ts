@@ -3,14 +3,23 @@
  * the development tenant) and prints where to go.
  */
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config/config.ts';
 import { startApp } from '../src/app/start-app.ts';
 import { StoreLockedError } from '../src/store/store.ts';
+import { ScenarioError } from '../src/devtenant/dev-tenant.ts';
 import { buildTabIfStale } from './tab-build.ts';
 
+/** `npm start -- --scenario <file>` loads a scenario organisation into the development tenant. */
+function overridesFromArguments(): Record<string, string> {
+  const { values } = parseArgs({ options: { scenario: { type: 'string' } }, allowPositionals: false });
+  return values.scenario === undefined ? {} : { DEVTENANT_SCENARIO: values.scenario };
+}
+
 async function main(): Promise<void> {
+  const overrides = overridesFromArguments();
   await buildTabIfStale();
-  const app = await startApp();
+  const app = await startApp({ overrides });
   const { config, devTenant, url } = app;
   const lines = [
     '',
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreLockedError) {
+  if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof ScenarioError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`Upward cannot start: ${error.message}`);
   } else {
     console.error('Upward cannot start:', error);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -6,9 +7,12 @@ import { createTokenValidator } from '../auth/token-validator.ts';
 import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { startDevTenant, type RunningDevTenant } from '../devtenant/dev-tenant.ts';
 import { createAppTokenProvider } from '../graph/app-token-provider.ts';
-import { createDirectoryReader, type DirectoryReader } from '../graph/directory.ts';
+import { createDirectoryReader, type DirectoryReader, type ManagerChainReader } from '../graph/directory.ts';
 import { createGraphClient } from '../graph/graph-client.ts';
 import { createHttpApp } from '../server/http-app.ts';
+import type { ProgramEvent } from '../programs/events.ts';
+import { createProgramServices } from '../programs/program-services.ts';
+import { workerMatchRunner } from '../programs/worker-match-runner.ts';
 import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { epochMs } from '../core/time.ts';
 import { openStore, type Store } from '../store/store.ts';
@@ -30,6 +34,8 @@ export interface StartOptions {
   readonly overrides?: Record<string, string>;
   /** Folder of the built tab; default dist/tab. */
   readonly tabDirectory?: string;
+  /** Also told about every program event after it is logged (tests watch `pairs.published`). */
+  readonly onProgramEvent?: (event: ProgramEvent) => void;
 }
 
 /**
@@ -73,6 +79,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           redirectOrigins: [new URL(config.server.publicUrl).origin],
         },
         dataDir: join(config.store.dataDir, 'devtenant'),
+        ...(config.devTenant.scenarioFile === undefined ? {} : { scenarioFile: config.devTenant.scenarioFile }),
         log: log.child({ component: 'devtenant' }),
       });
       closers.push(() => devTenant!.close());
@@ -92,8 +99,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       clientSecret: secret,
       resource: 'https://graph.microsoft.com',
     });
-    const directories = new Map<string, DirectoryReader>();
-    const directoryFor = (tenantId: string): DirectoryReader => {
+    const directories = new Map<string, DirectoryReader & ManagerChainReader>();
+    const directoryFor = (tenantId: string): DirectoryReader & ManagerChainReader => {
       let reader = directories.get(tenantId);
       if (!reader) {
         reader = createDirectoryReader(createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }));
@@ -115,6 +122,20 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       },
     });
 
+    // Programs: matching runs on a worker thread; events are logged until the bot consumes them.
+    const programs = createProgramServices(store.db, {
+      directoryFor,
+      matcher: workerMatchRunner(),
+      publish: (event) => {
+        log.info({ event: event.type, id: event.id, tenantId: event.tenantId, programId: event.programId }, 'program event');
+        options.onProgramEvent?.(event);
+      },
+      now: () => epochMs(Date.now()),
+      newId: () => randomUUID(),
+      onBackgroundError: (error, what) => log.error({ err: error }, `failed: ${what}`),
+    });
+    closers.push(() => programs.close());
+
     const httpApp = await createHttpApp({
       log,
       validator: createTokenValidator({
@@ -132,6 +153,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       ping: () => store.ping(),
       directoryFor,
       mountSelfAuthenticated: (app) => bot.mount(app),
+      programs,
     });
 
     handle = httpApp;

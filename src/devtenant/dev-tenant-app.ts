@@ -4,7 +4,7 @@ import { batchRoute } from './batch/batch-route.ts';
 import type { DevDirectory } from './directory/dev-directory.ts';
 import { graphAuthentication } from './http/graph-authentication.ts';
 import { graphErrorHandler, unknownGraphSegment } from './http/graph-errors.ts';
-import type { GraphRouteModule } from './http/graph-route-module.ts';
+import type { GraphRouteDeps, GraphRouteModule } from './http/graph-route-module.ts';
 import { meAlias } from './http/me-alias.ts';
 import { clientPathQuirk } from './http/client-path-quirk.ts';
 import { requestIds } from './http/request-ids.ts';
@@ -21,6 +21,7 @@ export interface DevTenantAppDeps extends IdentityDeps {
   readonly directory: DevDirectory;
   readonly dataDir: string;
   readonly seed: number;
+  readonly scenario: GraphRouteDeps['scenario'];
   readonly graphModules: readonly GraphRouteModule[];
   readonly serviceModules: readonly ServiceRouteModule[];
   /** An extra, custom throttling policy (runs after the built-in traffic control). */
@@ -53,7 +54,7 @@ export function createDevTenantApp(deps: DevTenantAppDeps): Express {
   app.use(tokenRoutes(deps));
   app.use(authorizeRoutes(deps));
 
-  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed };
+  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed, scenario: deps.scenario };
   const graph = express.Router({ caseSensitive: false });
   graph.use(graphAuthentication({ verifier: deps.verifier, baseUrl: deps.baseUrl }));
   graph.use(deps.traffic.middleware());

@@ -171,6 +171,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     log,
     dataDir: options.dataDir,
     seed: options.seed,
+    scenario: scenario && { tenantId, calendarItems: scenario.calendarItems },
     graphModules: options.graphModules ?? GRAPH_ROUTE_MODULES,
     serviceModules: options.serviceModules ?? SERVICE_ROUTE_MODULES,
     throttle: customThrottle,

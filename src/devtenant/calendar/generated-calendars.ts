@@ -16,9 +16,13 @@ export class GeneratedCalendars {
   /** `${tenant}|${person}|${week}` → items; Map order doubles as recency order. */
   readonly #weeks = new Map<string, GeneratedItem[]>();
 
-  constructor(seed: number, maxCachedWeeks = 40_000) {
+  readonly #generates: (person: CalendarPerson) => boolean;
+
+  /** `generates` says whose calendars are generated; a scenario's people have only their own items. */
+  constructor(seed: number, maxCachedWeeks = 40_000, generates: (person: CalendarPerson) => boolean = () => true) {
     this.#seed = seed;
     this.#maxWeeks = maxCachedWeeks;
+    this.#generates = generates;
   }
 
   profile(person: CalendarPerson): PersonProfile {
@@ -26,6 +30,7 @@ export class GeneratedCalendars {
     let profile = this.#profiles.get(key);
     if (!profile) {
       profile = buildProfile(this.#seed, person);
+      if (!this.#generates(person)) profile = { ...profile, series: [] };
       this.#profiles.set(key, profile);
     }
     return profile;
@@ -38,7 +43,7 @@ export class GeneratedCalendars {
     if (items) {
       this.#weeks.delete(key);
     } else {
-      items = generateWeek(this.#seed, personKey(person), this.profile(person), week);
+      items = this.#generates(person) ? generateWeek(this.#seed, personKey(person), this.profile(person), week) : [];
       if (this.#weeks.size >= this.#maxWeeks) {
         const oldest = this.#weeks.keys().next().value;
         if (oldest !== undefined) this.#weeks.delete(oldest);

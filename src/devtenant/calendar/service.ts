@@ -10,7 +10,7 @@ import { findMeetingTimes } from './find-meeting-times.ts';
 import { GeneratedCalendars } from './generated-calendars.ts';
 import { getSchedule } from './get-schedule.ts';
 import { exportState, importState, type CalendarState } from './state.ts';
-import type { CalendarAuth, CalendarDirectory, CalendarEntry } from './types.ts';
+import type { CalendarAuth, CalendarDirectory, CalendarEntry, CalendarPerson } from './types.ts';
 
 /**
  * The calendar of the development tenant as plain method calls: no HTTP, so the Express routes
@@ -47,11 +47,13 @@ export interface CalendarServiceOptions {
   /** Seed of the generated calendars and of ids/join URLs of created events. */
   seed: number;
   now: () => Date;
+  /** Whose calendars get generated items (default: everyone's). */
+  generates?: (person: CalendarPerson) => boolean;
 }
 
 export function createCalendarService(options: CalendarServiceOptions): CalendarService {
   const store = new EventStore();
-  const generated = new GeneratedCalendars(options.seed);
+  const generated = new GeneratedCalendars(options.seed, undefined, options.generates);
   const ctx: CalendarContext = { ...options, store, generated, book: new CalendarBook(generated, store) };
   return {
     getSchedule: (auth, mailbox, body, o) => getSchedule(ctx, auth, mailbox, body, o),

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from '
 import { join } from 'node:path';
 import { CALENDAR_SEGMENTS, createCalendarService, mountCalendarRoutes, type CalendarDirectory, type CalendarPerson } from '../calendar/index.ts';
 import type { DevDirectory } from '../directory/dev-directory.ts';
+import { scenarioEventBody } from '../scenario/scenario-calendar.ts';
 import type { DevPerson } from '../org/dev-person.ts';
 import { callerOf } from '../http/caller.ts';
 import type { GraphRouteModule } from '../http/graph-route-module.ts';
@@ -54,9 +55,19 @@ export const calendarModule: GraphRouteModule = {
   name: 'calendar',
   segments: CALENDAR_SEGMENTS,
   mount(router, deps) {
-    const service = createCalendarService({ directory: calendarDirectory(deps.directory), seed: deps.seed, now: deps.now });
+    const scenario = deps.scenario;
+    const service = createCalendarService({
+      directory: calendarDirectory(deps.directory),
+      seed: deps.seed,
+      now: deps.now,
+      // A scenario pins exact calendars: its people have only the items the file gives them.
+      generates: (person) => scenario === undefined || person.tenantId !== scenario.tenantId,
+    });
     const file = join(deps.dataDir, STATE_FILE);
     if (existsSync(file)) service.importState(JSON.parse(readFileSync(file, 'utf8')));
+    const loader = { tenantId: scenario?.tenantId ?? '', kind: 'app' as const, roles: ['Calendars.ReadWrite'], scopes: [] };
+    // Idempotent through each item's transactionId, so a restart with saved state adds nothing.
+    for (const item of scenario?.calendarItems ?? []) service.createEvent(loader, item.ownerId, scenarioEventBody(item));
 
     let pending: NodeJS.Timeout | undefined;
     const save = (): void => {

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import type { DevDirectory } from '../directory/dev-directory.ts';
+import type { ScenarioCalendarItem } from '../scenario/scenario-calendar.ts';
 
 /** What a Graph route module receives when it is mounted. */
 export interface GraphRouteDeps {
@@ -14,6 +15,8 @@ export interface GraphRouteDeps {
   readonly dataDir: string;
   /** The organisation's seed: generated data (e.g. calendars) derives from it deterministically. */
   readonly seed: number;
+  /** A loaded scenario's calendar items, to be created in their owners' calendars. */
+  readonly scenario: { readonly tenantId: string; readonly calendarItems: readonly ScenarioCalendarItem[] } | undefined;
 }
 
 /**
