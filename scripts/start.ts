@@ -54,8 +54,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreLockedError || error instanceof ScenarioError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error(`Upward cannot start: ${error.message}`);
+  const known =
+    error instanceof ConfigError ||
+    error instanceof StoreLockedError ||
+    error instanceof ScenarioError ||
+    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+  if (known) {
+    console.error(`Upward cannot start: ${(error as Error).message}`);
   } else {
     console.error('Upward cannot start:', error);
   }
