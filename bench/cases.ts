@@ -1,4 +1,5 @@
+import { devTenantCalendarCase } from './devtenant-calendar.ts';
 import type { BenchCase } from './harness.ts';
 
 /** Every benchmark case, in the order `npm run bench` runs them. */
-export const cases: BenchCase[] = [];
+export const cases: BenchCase[] = [devTenantCalendarCase];

@@ -29,7 +29,8 @@ const toCalendarPerson = (person: DevPerson): CalendarPerson => ({
   tenantId: person.tenantId,
 });
 
-function calendarDirectory(directory: DevDirectory): CalendarDirectory {
+/** The seeded directory as the calendar module reads it. */
+export function calendarDirectory(directory: DevDirectory): CalendarDirectory {
   const adapted = new Map<DevPerson, CalendarPerson>();
   const adapt = (person: DevPerson): CalendarPerson => {
     let found = adapted.get(person);
