@@ -115,6 +115,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       bot: config.bot,
       tenantId: config.entra.tenantId,
       tabUrl: `${config.server.publicUrl}/tab/`,
+      givenNameOf: async (tenantId, userId) => (await directoryFor(tenantId).readProfile(userId)).givenName ?? undefined,
       conversations: {
         upsert: async (tenantId, reference) => {
           await references.upsert(tenantId, { ...reference, userName: reference.userName ?? undefined, at: epochMs(Date.now()) });

@@ -26,6 +26,11 @@ export interface BotOptions {
   readonly tenantId: string;
   readonly tabUrl: string;
   readonly conversations: ConversationReferenceStore;
+  /**
+   * The person's first name from the directory. Teams sends only ids on install, and the first
+   * word of a display name is often not a first name ("Li Na Li", "Dr. Ada Obi").
+   */
+  readonly givenNameOf: (tenantId: TenantId, userId: UserId) => Promise<string | undefined>;
 }
 
 export interface Bot {
@@ -46,6 +51,21 @@ export function createBot(options: BotOptions): Bot {
         messagingEndpoint: '/api/messages',
       });
 
+      const identify = (activity: { conversation: { tenantId?: string }; from: { id: string; aadObjectId?: string } }) => ({
+        tenant: toTenantId((activity.conversation.tenantId ?? options.tenantId).toLowerCase()),
+        person: toUserId((activity.from.aadObjectId ?? activity.from.id).toLowerCase()),
+      });
+      const greetingName = async (activity: Parameters<typeof identify>[0] & { from: { name?: string } }): Promise<string | undefined> => {
+        const { tenant, person } = identify(activity);
+        try {
+          return (await options.givenNameOf(tenant, person)) ?? firstName(activity.from.name);
+        } catch (error) {
+          // A greeting without a name beats no greeting: the directory may be briefly unreachable.
+          log.warn({ err: error }, 'could not read the person\'s name for the welcome card');
+          return firstName(activity.from.name);
+        }
+      };
+
       const remember = async (activity: {
         conversation: { id: string; tenantId?: string };
         from: { id: string; aadObjectId?: string; name?: string };
@@ -53,10 +73,9 @@ export function createBot(options: BotOptions): Bot {
         serviceUrl?: string;
         channelId: string;
       }): Promise<void> => {
-        const tenant = activity.conversation.tenantId ?? options.tenantId;
-        const person = activity.from.aadObjectId ?? activity.from.id;
-        await options.conversations.upsert(toTenantId(tenant.toLowerCase()), {
-          userId: toUserId(person.toLowerCase()),
+        const { tenant, person } = identify(activity);
+        await options.conversations.upsert(tenant, {
+          userId: person,
           conversationId: activity.conversation.id,
           serviceUrl: activity.serviceUrl ?? '',
           channelId: activity.channelId,
@@ -68,14 +87,14 @@ export function createBot(options: BotOptions): Bot {
       app.on('install.add', async ({ activity, send }) => {
         await remember(activity);
         log.info({ conversation: activity.conversation.id }, 'installed for a person');
-        await send(welcomeCard({ givenName: firstName(activity.from.name), tabUrl: options.tabUrl }));
+        await send(welcomeCard({ givenName: await greetingName(activity), tabUrl: options.tabUrl }));
       });
 
       app.on('message', async ({ activity, send }) => {
         await remember(activity);
         const text = (activity.text ?? '').trim().toLowerCase();
         if (text === '' || /^(hi|hello|hey|help|start|\?)\b/.test(text)) {
-          await send(welcomeCard({ givenName: firstName(activity.from.name), tabUrl: options.tabUrl }));
+          await send(welcomeCard({ givenName: await greetingName(activity), tabUrl: options.tabUrl }));
           return;
         }
         await send("Sorry, I didn't understand that. Type **help** to see what I can do.");

@@ -91,10 +91,9 @@ describe('Upward in the Agents Playground', () => {
     });
   });
 
-  // KNOWN GAP in src/teams/bot.ts: the install event carries no name (the Playground, like Teams,
-  // sends `from: { id, aadObjectId }` only), so the card says "Welcome to Upward!" to nobody in
-  // particular. When the bot looks the name up, this starts failing: turn `it.fails` into `it`.
-  it.fails('greets the person by name in the welcome card on install (known gap, see comment)', () => {
+  // The install event carries no name (the Playground, like Teams, sends `from: { id, aadObjectId }`
+  // only): the bot looks the first name up in the directory.
+  it('greets the person by their directory first name in the welcome card on install', () => {
     expect(adaptiveCardOf(installCard!)?.body[0]?.text).toBe(`Welcome to Upward, ${escapeCardText(person.givenName)}!`);
   });
 

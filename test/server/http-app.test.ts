@@ -21,6 +21,7 @@ const PRIYA = 'ab12cd34-0000-4000-8000-000000000001';
 const priya: Profile = {
   id: userId(PRIYA),
   displayName: 'Priya Raman',
+  givenName: 'Priya',
   jobTitle: 'Associate Engineer',
   mail: 'priya@contoso.example',
   userPrincipalName: 'priya@contoso.example',

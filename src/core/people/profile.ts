@@ -20,6 +20,8 @@ export interface PersonRef {
 
 /** What Upward knows of a person from the directory and their mailbox settings. */
 export interface Profile extends PersonRef {
+  /** First name as the directory has it (not the first word of the display name). */
+  readonly givenName: string | null;
   readonly mail: string | null;
   readonly userPrincipalName: string;
   readonly department: string | null;
