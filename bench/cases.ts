@@ -1,5 +1,6 @@
 import { devTenantCalendarCase } from './devtenant-calendar.ts';
 import type { BenchCase } from './harness.ts';
+import { matchingBench } from './matching.ts';
 
 /** Every benchmark case, in the order `npm run bench` runs them. */
-export const cases: BenchCase[] = [devTenantCalendarCase];
+export const cases: BenchCase[] = [devTenantCalendarCase, matchingBench];

@@ -8,6 +8,10 @@ import { requestLog } from './request-log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { legalRoutes } from './routes/legal.ts';
 import { meRoutes } from './routes/me.ts';
+import { programRoutes } from './routes/programs.ts';
+import { schedulingRoutes } from './routes/scheduling.ts';
+import type { SchedulingService } from '../scheduling/scheduling-service.ts';
+import type { ProgramServices } from '../programs/program-services.ts';
 import { tabConfigRoutes, type TabConfig } from './routes/tab-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import { staticTab } from './static-tab.ts';
@@ -21,6 +25,10 @@ export interface HttpAppDeps {
   readonly directoryFor: (tenantId: string) => DirectoryReader;
   /** Registers routes that bring their own authentication (the bot's /api/messages). */
   readonly mountSelfAuthenticated: (app: Express) => Promise<void>;
+  /** Programs, enrolment and matching (`routes/programs.ts`); left out, those routes are absent. */
+  readonly programs?: ProgramServices;
+  /** Booking pairs' recurring meetings (`routes/scheduling.ts`); left out, those routes are absent. */
+  readonly scheduling?: SchedulingService;
 }
 
 /**
@@ -44,6 +52,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   api.use(authenticate(deps.validator));
   api.use(express.json({ limit: '256kb' }));
   api.use(meRoutes({ directoryFor: deps.directoryFor }));
+  if (deps.programs) api.use(programRoutes(deps.programs));
+  if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
   api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} /api${req.path}`));
   app.use('/api', api);
 

@@ -34,4 +34,153 @@ export interface ConversationReferencesTable {
  */
 export interface Database {
   conversation_references: ConversationReferencesTable;
+  programs: ProgramsTable;
+  enrolments: EnrolmentsTable;
+  invitations: InvitationsTable;
+  proposals: ProposalsTable;
+  pairings: PairingsTable;
+  program_events: ProgramEventsTable;
+  booking_runs: BookingRunsTable;
+  bookings: BookingsTable;
+}
+
+/**
+ * A jsonb column: read back as the parsed value, written as JSON text (`JSON.stringify`), because
+ * the `pg` driver would turn a JavaScript array into a PostgreSQL array literal instead.
+ */
+type Json<T> = ColumnType<T, string, string>;
+
+/** A reverse-mentoring program; `settings` holds what the core validates as a whole. */
+export interface ProgramsTable {
+  tenant_id: Immutable<TenantId>;
+  id: Immutable<string>;
+  name: string;
+  state: string;
+  rotation_cycle: number;
+  settings: Json<unknown>;
+  created_by: Immutable<UserId>;
+  created_at: Immutable<Date>;
+  updated_at: Date;
+  state_changed_at: Date;
+}
+
+/**
+ * A person's enrolment in a program. `do_not_pair_with` is private to the person and the matcher:
+ * only the owner's own view and the matcher's input read it.
+ */
+export interface EnrolmentsTable {
+  tenant_id: Immutable<TenantId>;
+  program_id: Immutable<string>;
+  user_id: Immutable<UserId>;
+  role: string;
+  profile: Json<unknown>;
+  answers: Json<unknown>;
+  do_not_pair_with: Json<unknown>;
+  paused_until: Date | null;
+  left_at: Date | null;
+  left_reason: string | null;
+  enrolled_at: Immutable<Date>;
+  updated_at: Date;
+}
+
+/** An admin's invitation to join a program; it becomes an enrolment only when the person accepts. */
+export interface InvitationsTable {
+  tenant_id: Immutable<TenantId>;
+  program_id: Immutable<string>;
+  user_id: Immutable<UserId>;
+  role: string;
+  display_name: string;
+  status: string;
+  invited_by: UserId;
+  invited_at: Date;
+  responded_at: Date | null;
+}
+
+/** The matching proposal under review for a program (one per program), or the run producing it. */
+export interface ProposalsTable {
+  tenant_id: Immutable<TenantId>;
+  program_id: Immutable<string>;
+  kind: string;
+  cycle: number;
+  status: string;
+  run_id: string;
+  proposal: Json<unknown> | null;
+  error: Json<unknown> | null;
+  started_at: Date;
+  updated_at: Date;
+}
+
+/** A published pair (with an optional second mentor), running until `ended_at`. */
+export interface PairingsTable {
+  tenant_id: Immutable<TenantId>;
+  id: Immutable<string>;
+  program_id: Immutable<string>;
+  cycle: number;
+  mentor_id: UserId;
+  mentee_id: UserId;
+  co_mentor_id: UserId | null;
+  score: number;
+  reasons: Json<unknown>;
+  published_at: Date;
+  ended_at: Date | null;
+  end_reason: string | null;
+  ended_by: UserId | null;
+}
+
+/** What happened in a program that other parts react to (pairs published, a pair ended). */
+export interface ProgramEventsTable {
+  tenant_id: Immutable<TenantId>;
+  id: Immutable<string>;
+  program_id: Immutable<string>;
+  type: string;
+  payload: Json<unknown>;
+  occurred_at: Date;
+  seq: ColumnType<string, never, never>;
+}
+
+/** A cohort run: booking every pair of one program cycle, as a durable job (see src/scheduling). */
+export interface BookingRunsTable {
+  tenant_id: Immutable<TenantId>;
+  id: Immutable<string>;
+  program_id: Immutable<string>;
+  cycle: Immutable<number>;
+  status: string;
+  phase: string;
+  total: number;
+  settings: Json<unknown>;
+  graph_requests: ColumnType<number, number | undefined, number>;
+  attempts: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  created_by: Immutable<UserId>;
+  created_at: Immutable<Date>;
+  started_at: Date | null;
+  updated_at: Date;
+  finished_at: Date | null;
+}
+
+/** One pair's recurring meeting for one cycle: its plan, its Graph series and each session. */
+export interface BookingsTable {
+  tenant_id: Immutable<TenantId>;
+  id: Immutable<string>;
+  program_id: Immutable<string>;
+  pair_id: Immutable<string>;
+  cycle: Immutable<number>;
+  run_id: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  state: string;
+  organiser_id: UserId;
+  attendee_id: UserId;
+  people: Json<unknown>;
+  settings: Json<unknown>;
+  plan: Json<unknown> | null;
+  occurrences: Json<unknown>;
+  series: Json<unknown>;
+  transaction_id: Immutable<string>;
+  event_id: string | null;
+  join_url: string | null;
+  reason_code: string | null;
+  reason: string | null;
+  version: number;
+  created_at: Immutable<Date>;
+  updated_at: Date;
 }

@@ -1,0 +1,101 @@
+/**
+ * `upward program <command> ...`: parses the arguments, signs in as `--as`, runs the command and
+ * returns the exit code (0 done, 1 refused or failed, 2 called wrongly). Never throws.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.ts';
+import { apiClient, ApiError } from './api-client.ts';
+import { COMMANDS, UsageError } from './program-commands.ts';
+import { signInAs } from './sign-in.ts';
+import { USAGE } from './usage.ts';
+
+/** Where the CLI writes: normal output and diagnostics. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const OPTIONS = {
+  as: { type: 'string' },
+  url: { type: 'string' },
+  tenant: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'no-wait': { type: 'boolean' },
+  file: { type: 'string' },
+  name: { type: 'string' },
+  tracks: { type: 'string' },
+  objectives: { type: 'string' },
+  cadence: { type: 'string' },
+  minutes: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  capacity: { type: 'string' },
+  'min-gap': { type: 'string' },
+  trios: { type: 'boolean' },
+  organiser: { type: 'string' },
+  role: { type: 'string' },
+  teach: { type: 'string' },
+  learn: { type: 'string' },
+  goals: { type: 'string' },
+  languages: { type: 'string' },
+  avoid: { type: 'string' },
+  user: { type: 'string' },
+  mentor: { type: 'string' },
+  mentee: { type: 'string' },
+  pair: { type: 'string' },
+  with: { type: 'string' },
+} as const;
+
+/** Upward's address from the configuration (PUBLIC_URL or HOST:PORT), if it can be read. */
+function configuredUrl(): string {
+  try {
+    return loadConfig().server.publicUrl;
+  } catch {
+    return 'http://127.0.0.1:3978';
+  }
+}
+
+export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.err(`upward: ${(error as Error).message}`);
+    output.err('Run `npm run upward -- program --help` for usage.');
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [group, command, ...args] = positionals;
+  if (values.help || group === undefined || (group === 'program' && command === undefined)) {
+    output.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (group !== 'program' || command === undefined || !(command in COMMANDS)) {
+    output.err(`upward: unknown command "${[group, command].filter(Boolean).join(' ')}"`);
+    output.err(`Commands: program ${Object.keys(COMMANDS).join('|')}. Run with --help for usage.`);
+    return 2;
+  }
+  if (!values.as) {
+    output.err('upward: say who you are with --as <upn> (a program admin for admin commands; the participant for `enrol`)');
+    return 2;
+  }
+  const url = (values.url ?? configuredUrl()).replace(/\/+$/, '');
+  try {
+    const token = await signInAs(url, values.as, values.tenant);
+    await COMMANDS[command]!({ api: apiClient(url, token), args, options: values, print: (line) => output.out(line), json: values.json === true });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`upward program ${command}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      output.err(`upward program ${command}: ${error.message}${error.code && error.status ? ` (${error.status} ${error.code})` : ''}`);
+      for (const field of error.fields) output.err(`  ${field.field}: ${field.message}`);
+      return 1;
+    }
+    output.err(`upward program ${command}: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}

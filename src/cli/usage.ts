@@ -1,0 +1,42 @@
+/** The `upward` command's help text. */
+export const USAGE = `Usage: npm run upward -- program <command> [arguments] [options]
+
+Runs a reverse-mentoring program against a running Upward (start it with \`npm start\`).
+The CLI signs in non-interactively through the development tenant as the person named by --as:
+a program admin for admin commands, the participant themself for \`enrol\`.
+
+Admin commands (--as <program admin UPN>):
+  create      --name <text> --tracks <a,b,...> --cadence weekly|biweekly|monthly --minutes 30|45|60
+              --start <ISO date-time> --end <ISO date-time> [--objectives <a;b>] [--capacity <n>]
+              [--min-gap <levels>] [--trios] [--organiser mentee|mentor]   (or --file <program.json>)
+  list                                   programs of your organisation
+  show <program>                         settings, state and the states it can move to
+  open <program>                         draft -> enrolling
+  state <program> <state>                any legal move (enrolling, matching, closed, ...)
+  new-cycle <program>                    active -> matching: rotate everyone to new partners
+  close <program>                        close the program; running pairs end
+  invite <program> --user <upn|id> --role mentor|mentee
+  enrolments <program>                   who is enrolled (shared view; private answers stay private)
+  match <program> [--no-wait]            enrolling -> matching if needed, run matching, show the proposal
+  review <program>                       the proposal: pairs with reasons, unmatched people with reasons
+  lock|unlock|remove <program> (--pair <n> | --mentor <id> --mentee <id>)
+  swap <program> --pair <n> --with <m>   exchange the mentees of pairs n and m
+  rerun <program> [--no-wait]            re-run everything that is not locked
+  publish <program>                      the pairs go live; pair introductions are sent
+  pairings <program>                     published pairs of every cycle
+
+Participant commands (--as <the participant's UPN>):
+  enrol <program> --role mentor|mentee --teach <a,b> --learn <c,d> [--goals <a,b>]
+              [--languages <English,...>] [--avoid <id,id>]
+              Enrols the signed-in person themself: that is their consent. An admin's
+              invitation never enrols anyone; in the development tenant \`--as\` stands for the
+              seeded person signing in.
+
+Options:
+  --as <upn|id>     who to sign in as (required)
+  --url <url>       Upward's address (default: from env/.env.<UPWARD_ENV>, else http://127.0.0.1:3978)
+  --tenant <id>     the person's tenant, if not Upward's home tenant
+  --json            print the API's JSON instead of text
+  -h, --help        this help
+
+<program> is a program id (see \`list\`); <n> is a pair's number in \`review\`.`;
