@@ -1,4 +1,7 @@
 import { AdaptiveCard, OpenUrlAction, TextBlock } from '@microsoft/teams.cards';
+import { escapeCardText } from './card-text.ts';
+
+export { escapeCardText };
 
 export interface WelcomeCardInput {
   /** The person's display name as the directory or Teams gives it (typed by people: treated as text). */
@@ -30,7 +33,3 @@ export function welcomeCard(input: WelcomeCardInput): AdaptiveCard {
     .withActions(new OpenUrlAction(input.tabUrl, { title: 'Open My mentoring' }));
 }
 
-/** Escapes the markdown Adaptive Cards interpret in TextBlock text. */
-export function escapeCardText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => `\\${c}`);
-}
