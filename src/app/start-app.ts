@@ -10,6 +10,9 @@ import { createAppTokenProvider } from '../graph/app-token-provider.ts';
 import { createDirectoryReader, type DirectoryReader, type ManagerChainReader } from '../graph/directory.ts';
 import { createGraphClient } from '../graph/graph-client.ts';
 import { createHttpApp } from '../server/http-app.ts';
+import { createParticipationSource } from '../server/routes/participation-source.ts';
+import { createJobQueue } from '../jobs/job-queue.ts';
+import { startScheduling } from '../scheduling/scheduling-runtime.ts';
 import type { ProgramEvent } from '../programs/events.ts';
 import { createProgramServices } from '../programs/program-services.ts';
 import { workerMatchRunner } from '../programs/worker-match-runner.ts';
@@ -17,6 +20,7 @@ import { conversationReferenceRepository } from '../store/conversation-reference
 import { epochMs } from '../core/time.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { createBot } from '../teams/bot.ts';
+import { wireProactive, type ProactiveWiring } from './proactive-wiring.ts';
 import { createLogger } from './logger.ts';
 
 export interface RunningApp {
@@ -26,6 +30,8 @@ export interface RunningApp {
   readonly devTenant: RunningDevTenant | undefined;
   readonly store: Store;
   readonly log: Logger;
+  /** Proactive messages to people (cards by conversation reference) and installing Upward for them. */
+  readonly proactive: ProactiveWiring;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           redirectOrigins: [new URL(config.server.publicUrl).origin],
         },
         dataDir: join(config.store.dataDir, 'devtenant'),
+        // Upward's Teams app and bot: installing it through Graph posts installationUpdate to Upward's bot.
+        teamsApp: { id: config.teams.appId, botId: config.bot.id ?? config.entra.clientId },
+        botEndpoint: `${url}/api/messages`,
         ...(config.devTenant.scenarioFile === undefined ? {} : { scenarioFile: config.devTenant.scenarioFile }),
         log: log.child({ component: 'devtenant' }),
       });
@@ -110,11 +119,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     };
 
     const references = conversationReferenceRepository(store.db);
+    const proactive = wireProactive({ config, store, log, devTenantUrl: devTenant?.url, graphToken: (tenantId) => tokens.getToken(tenantId) });
     const bot = createBot({
       log,
       bot: config.bot,
       tenantId: config.entra.tenantId,
       tabUrl: `${config.server.publicUrl}/tab/`,
+      botToken: proactive.botToken,
       givenNameOf: async (tenantId, userId) => (await directoryFor(tenantId).readProfile(userId)).givenName ?? undefined,
       conversations: {
         upsert: async (tenantId, reference) => {
@@ -137,6 +148,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     });
     closers.push(() => programs.close());
 
+    // Scheduling: cohort runs and session re-checks are durable jobs on the store's database.
+    const jobs = await createJobQueue(store, { log: log.child({ component: 'jobs' }) });
+    closers.push(() => jobs.stop());
+    const scheduling = await startScheduling({
+      store,
+      queue: jobs,
+      log: log.child({ component: 'scheduling' }),
+      graphClientFor: (tenantId) => createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+    });
+    await jobs.start();
+
     const httpApp = await createHttpApp({
       log,
       validator: createTokenValidator({
@@ -155,13 +177,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       directoryFor,
       mountSelfAuthenticated: (app) => bot.mount(app),
       programs,
+      scheduling,
+      participation: createParticipationSource(store.db, (tenantId) =>
+        createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+      ),
     });
 
     handle = httpApp;
     log.info({ url }, 'Upward is listening');
 
     let closed: Promise<void> | undefined;
-    return { url, config, devTenant, store, log, close: () => (closed ??= closeAll()) };
+    return { url, config, devTenant, store, log, proactive, close: () => (closed ??= closeAll()) };
   } catch (error) {
     await closeAll();
     throw error;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.ts';
 import { apiClient, ApiError } from './api-client.ts';
 import { COMMANDS, UsageError } from './program-commands.ts';
+import { SCHEDULE_COMMANDS } from './schedule-commands.ts';
 import { signInAs } from './sign-in.ts';
 import { USAGE } from './usage.ts';
 
@@ -45,6 +46,7 @@ const OPTIONS = {
   mentee: { type: 'string' },
   pair: { type: 'string' },
   with: { type: 'string' },
+  cycle: { type: 'string' },
 } as const;
 
 /** Upward's address from the configuration (PUBLIC_URL or HOST:PORT), if it can be read. */
@@ -67,13 +69,15 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   }
   const { values, positionals } = parsed;
   const [group, command, ...args] = positionals;
-  if (values.help || group === undefined || (group === 'program' && command === undefined)) {
+  const groups: Readonly<Record<string, typeof COMMANDS>> = { program: COMMANDS, schedule: SCHEDULE_COMMANDS };
+  const table = group === undefined ? undefined : groups[group];
+  if (values.help || group === undefined || (table !== undefined && command === undefined)) {
     output.out(USAGE);
     return values.help ? 0 : 2;
   }
-  if (group !== 'program' || command === undefined || !(command in COMMANDS)) {
+  if (table === undefined || command === undefined || !(command in table)) {
     output.err(`upward: unknown command "${[group, command].filter(Boolean).join(' ')}"`);
-    output.err(`Commands: program ${Object.keys(COMMANDS).join('|')}. Run with --help for usage.`);
+    output.err(`Commands: program ${Object.keys(COMMANDS).join('|')}; schedule ${Object.keys(SCHEDULE_COMMANDS).join('|')}. Run with --help for usage.`);
     return 2;
   }
   if (!values.as) {
@@ -83,19 +87,19 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   const url = (values.url ?? configuredUrl()).replace(/\/+$/, '');
   try {
     const token = await signInAs(url, values.as, values.tenant);
-    await COMMANDS[command]!({ api: apiClient(url, token), args, options: values, print: (line) => output.out(line), json: values.json === true });
+    await table[command]!({ api: apiClient(url, token), args, options: values, print: (line) => output.out(line), json: values.json === true });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      output.err(`upward program ${command}: ${error.message}`);
+      output.err(`upward ${group} ${command}: ${error.message}`);
       return 2;
     }
     if (error instanceof ApiError) {
-      output.err(`upward program ${command}: ${error.message}${error.code && error.status ? ` (${error.status} ${error.code})` : ''}`);
+      output.err(`upward ${group} ${command}: ${error.message}${error.code && error.status ? ` (${error.status} ${error.code})` : ''}`);
       for (const field of error.fields) output.err(`  ${field.field}: ${field.message}`);
       return 1;
     }
-    output.err(`upward program ${command}: ${(error as Error).message ?? String(error)}`);
+    output.err(`upward ${group} ${command}: ${(error as Error).message ?? String(error)}`);
     return 1;
   }
 }

@@ -32,6 +32,13 @@ Participant commands (--as <the participant's UPN>):
               invitation never enrols anyone; in the development tenant \`--as\` stands for the
               seeded person signing in.
 
+Scheduling commands (npm run upward -- schedule <command>):
+  run <program> [--cycle <n>] [--no-wait]   book the program's published pairs (--as a program admin):
+                                         one recurring Teams meeting per pair; follows the run's progress
+  run --file <cohort.json> [--no-wait]   book an explicit list: {programId, cycle?, settings, pairs}
+  status [<run>]                         a run's progress (done/total, ETA) and each pair's result; all runs without <run>
+  show [<booking>]                       a booked series with why this time was chosen; your own without <booking>
+
 Options:
   --as <upn|id>     who to sign in as (required)
   --url <url>       Upward's address (default: from env/.env.<UPWARD_ENV>, else http://127.0.0.1:3978)

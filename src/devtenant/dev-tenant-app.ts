@@ -13,6 +13,7 @@ import type { IdentityDeps } from './identity/identity-deps.ts';
 import { authorizeRoutes } from './identity/authorize-routes.ts';
 import { openIdRoutes } from './identity/openid-routes.ts';
 import { tokenRoutes } from './identity/token-routes.ts';
+import type { DevTeams } from './connector/dev-teams.ts';
 import type { ServiceRouteModule } from './route-modules.ts';
 import { adminRoutes } from './throttling/admin-routes.ts';
 import type { TrafficControl } from './throttling/traffic-control.ts';
@@ -30,6 +31,8 @@ export interface DevTenantAppDeps extends IdentityDeps {
   readonly traffic: TrafficControl;
   /** The secret the `/_devtenant` control API requires (Upward's client secret). */
   readonly adminSecret: () => string;
+  /** The tenant's Teams (app catalog, installations, bot conversations). */
+  readonly teams: DevTeams;
   readonly log: Logger;
 }
 
@@ -54,7 +57,7 @@ export function createDevTenantApp(deps: DevTenantAppDeps): Express {
   app.use(tokenRoutes(deps));
   app.use(authorizeRoutes(deps));
 
-  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed, scenario: deps.scenario };
+  const routeDeps = { directory: deps.directory, baseUrl: deps.baseUrl, now: deps.now, log: deps.log, dataDir: deps.dataDir, seed: deps.seed, scenario: deps.scenario, teams: deps.teams };
   const graph = express.Router({ caseSensitive: false });
   graph.use(graphAuthentication({ verifier: deps.verifier, baseUrl: deps.baseUrl }));
   graph.use(deps.traffic.middleware());
@@ -67,17 +70,19 @@ export function createDevTenantApp(deps: DevTenantAppDeps): Express {
   graph.use(unknownGraphSegment(known));
   graph.use(graphErrorHandler(deps));
   app.use('/v1.0', graph);
-  app.use(adminRoutes({ traffic: deps.traffic, secret: deps.adminSecret }));
 
+  // Before the built-in control API, whose catch-all would answer a module's `/_devtenant/<module>/...` with 404.
   for (const module of deps.serviceModules) {
     const router = express.Router();
     module.mount(router, {
       ...routeDeps,
       verifier: deps.verifier,
       authenticate: (audiences) => graphAuthentication({ verifier: deps.verifier, baseUrl: deps.baseUrl, audiences }),
+      adminSecret: deps.adminSecret,
     });
     app.use(router);
   }
+  app.use(adminRoutes({ traffic: deps.traffic, secret: deps.adminSecret }));
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', error_description: `No development-tenant endpoint at ${req.method} ${req.path}` });

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
+import { DevTeams } from './connector/dev-teams.ts';
+import type { ConnectorFaultsInput, ConnectorLimitsInput } from './connector/connector-settings.ts';
 import { createDevTenantApp } from './dev-tenant-app.ts';
 import { createDevDirectory, type DevDirectory } from './directory/dev-directory.ts';
 import type { GraphRouteModule } from './http/graph-route-module.ts';
@@ -34,6 +36,10 @@ export type { FaultSettings, FaultSettingsInput } from './throttling/fault-setti
 export type { ThrottleSettings, ThrottleSettingsInput } from './throttling/throttle-settings.ts';
 export type { TrafficControl } from './throttling/traffic-control.ts';
 export type { TrafficStatsReport, MailboxStats } from './throttling/traffic-stats.ts';
+export type { DevTeams, PersonReceived, DevInstallation, CatalogApp } from './connector/dev-teams.ts';
+export type { ReceivedActivity } from './connector/conversations.ts';
+export type { ConnectorStats } from './connector/connector-traffic.ts';
+export type { ConnectorFaultsInput, ConnectorLimitsInput } from './connector/connector-settings.ts';
 
 /** An extra app registered in the seeded tenants, e.g. a less-privileged client for tests. */
 export interface ExtraAppRegistration {
@@ -80,6 +86,18 @@ export interface DevTenantOptions {
    * is then ignored. A bad file fails the start with a ScenarioError naming line and field.
    */
   scenarioFile?: string;
+  /**
+   * Upward's Teams app in every tenant's app catalog: its manifest id (TEAMS_APP_ID) and its bot's
+   * Microsoft app id (default: Upward's client id). Without it nothing can be installed through Graph.
+   */
+  teamsApp?: { id: string; displayName?: string; botId?: string };
+  /**
+   * The bot's messaging endpoint (Upward's `/api/messages`): installing the app through Graph posts
+   * `installationUpdate` there, as Teams does. Also settable later through `teams.setBotEndpoint`.
+   */
+  botEndpoint?: string;
+  /** The Bot Connector's limits and injected faults (default: Teams' limits, no faults). */
+  connector?: { limits?: ConnectorLimitsInput; faults?: ConnectorFaultsInput };
 }
 
 export interface RunningDevTenant {
@@ -95,6 +113,8 @@ export interface RunningDevTenant {
   readonly traffic: TrafficControl;
   /** The loaded scenario (its calendar items are for the calendar module to create), if any. */
   readonly scenario: ScenarioOrganisation | undefined;
+  /** Teams: installed apps, bot conversations, what people received, the Bot Connector's limits (also at `/_devtenant/connector/*`). */
+  readonly teams: DevTeams;
   close(): Promise<void>;
 }
 
@@ -160,6 +180,21 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
   let url = '';
   const baseUrl = (): string => url;
   const isKnownTenant = (id: string): boolean => directory.tenants.some((t) => t.tenantId === id);
+  const teams = new DevTeams({
+    directory,
+    now,
+    log,
+    baseUrl,
+    app: options.teamsApp && {
+      externalId: options.teamsApp.id.toLowerCase(),
+      displayName: options.teamsApp.displayName ?? 'Upward',
+      botId: (options.teamsApp.botId ?? upward.clientId).toLowerCase(),
+      ownerAppId: upward.clientId,
+    },
+    botEndpoint: options.botEndpoint,
+    ...(options.connector?.limits ? { limits: options.connector.limits } : {}),
+    ...(options.connector?.faults ? { faults: options.connector.faults } : {}),
+  });
   const app = createDevTenantApp({
     directory,
     apps: createAppRegistry([upward, ...extras]),
@@ -177,6 +212,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     throttle: customThrottle,
     traffic,
     adminSecret: () => state.clientSecret,
+    teams,
   });
 
   const server: Server = createServer(app);
@@ -200,6 +236,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     directory,
     traffic,
     scenario,
+    teams,
     // Idempotent; also drops idle keep-alive connections so that close does not hang on them.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {

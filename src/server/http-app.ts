@@ -8,6 +8,7 @@ import { requestLog } from './request-log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { legalRoutes } from './routes/legal.ts';
 import { meRoutes } from './routes/me.ts';
+import { participationRoutes, type ParticipationSource } from './routes/participation.ts';
 import { programRoutes } from './routes/programs.ts';
 import { schedulingRoutes } from './routes/scheduling.ts';
 import type { SchedulingService } from '../scheduling/scheduling-service.ts';
@@ -29,6 +30,8 @@ export interface HttpAppDeps {
   readonly programs?: ProgramServices;
   /** Booking pairs' recurring meetings (`routes/scheduling.ts`); left out, those routes are absent. */
   readonly scheduling?: SchedulingService;
+  /** A manager's participation counts (`routes/participation.ts`); left out, that route is absent. */
+  readonly participation?: ParticipationSource;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   api.use(meRoutes({ directoryFor: deps.directoryFor }));
   if (deps.programs) api.use(programRoutes(deps.programs));
   if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
+  if (deps.participation) api.use(participationRoutes(deps.participation));
   api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} /api${req.path}`));
   app.use('/api', api);
 

@@ -4,6 +4,7 @@ import type { Cadence, SessionMinutes } from '../core/scheduling/types.ts';
 import { epochMs, type EpochMs } from '../core/time.ts';
 import type { BookingRunsTable, Database } from './schema.ts';
 
+/** `queued` until its job starts; `failed` between a failed attempt and the retry that resumes it. */
 export type BookingRunStatus = 'queued' | 'running' | 'done' | 'failed';
 /** Where a run is: reading free/busy, searching, creating series, moving single sessions, done. */
 export type BookingRunPhase = 'queued' | 'availability' | 'planning' | 'booking' | 'moving' | 'done';
@@ -22,6 +23,7 @@ export interface BookingRunSettings {
   readonly agenda: readonly string[];
 }
 
+/** A cohort run as stored. */
 export interface BookingRunRecord {
   readonly tenantId: TenantId;
   readonly id: string;
@@ -68,6 +70,7 @@ export interface BookingRunRepository {
   update(tenantId: TenantId, id: string, change: BookingRunChange, at: EpochMs): Promise<boolean>;
 }
 
+/** The repository over `db` (or a transaction). */
 export function bookingRunRepository(db: Kysely<Database>): BookingRunRepository {
   const table = 'booking_runs';
   return {

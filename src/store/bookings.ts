@@ -7,6 +7,7 @@ import type { BookingsTable, Database } from './schema.ts';
 
 /** Upward's id of one pair's booking for one cycle (deterministic, see src/scheduling). */
 export type BookingId = Brand<string, 'BookingId'>;
+/** Brands a string as a booking id. */
 export const bookingId = (value: string): BookingId => value as BookingId;
 
 /**
@@ -93,6 +94,7 @@ export interface StoredSeries {
   readonly end: { readonly dateTime: string; readonly timeZone: string };
 }
 
+/** One pair's booking for one cycle, as stored. */
 export interface BookingRecord {
   readonly tenantId: TenantId;
   readonly id: BookingId;

@@ -42,6 +42,7 @@ export interface Database {
   program_events: ProgramEventsTable;
   booking_runs: BookingRunsTable;
   bookings: BookingsTable;
+  sent_messages: SentMessagesTable;
 }
 
 /**
@@ -183,4 +184,18 @@ export interface BookingsTable {
   version: number;
   created_at: Immutable<Date>;
   updated_at: Date;
+}
+
+/**
+ * One proactive message the bot sent a person under a caller's message key (e.g.
+ * `agenda:<session id>`): the key makes a retried job skip people it already reached, and the
+ * activity id lets a later update replace the card in place.
+ */
+export interface SentMessagesTable {
+  tenant_id: Immutable<TenantId>;
+  message_key: Immutable<string>;
+  user_id: Immutable<UserId>;
+  activity_id: string;
+  conversation_id: string;
+  sent_at: Date;
 }

@@ -31,6 +31,13 @@ export interface BotOptions {
    * word of a display name is often not a first name ("Li Na Li", "Dr. Ada Obi").
    */
   readonly givenNameOf: (tenantId: TenantId, userId: UserId) => Promise<string | undefined>;
+  /**
+   * The bot's Bot Framework tokens (scope https://api.botframework.com/.default) from Upward's own
+   * client-credentials provider, the same code path for a real tenant and the development tenant
+   * (the SDK's MSAL client refuses the development tenant's http:// authority). Without it the SDK
+   * gets tokens itself from `bot.id` / `bot.password`.
+   */
+  readonly botToken?: { readonly appId: string; readonly get: () => Promise<string> };
 }
 
 export interface Bot {
@@ -46,7 +53,11 @@ export function createBot(options: BotOptions): Bot {
       const app = new App({
         httpServerAdapter: new ExpressAdapter(expressApp, { logger: teamsLogger(log, 'http') }),
         logger: teamsLogger(log),
-        ...(options.bot.id ? { clientId: options.bot.id, clientSecret: options.bot.password, tenantId: options.tenantId } : {}),
+        ...(options.botToken
+          ? { clientId: options.botToken.appId, token: options.botToken.get, tenantId: options.tenantId }
+          : options.bot.id
+            ? { clientId: options.bot.id, clientSecret: options.bot.password, tenantId: options.tenantId }
+            : {}),
         dangerouslyAllowUnauthenticatedRequests: options.bot.allowUnauthenticated,
         messagingEndpoint: '/api/messages',
       });

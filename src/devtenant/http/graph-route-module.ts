@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import type { DevTeams } from '../connector/dev-teams.ts';
 import type { DevDirectory } from '../directory/dev-directory.ts';
 import type { ScenarioCalendarItem } from '../scenario/scenario-calendar.ts';
 
@@ -17,6 +18,8 @@ export interface GraphRouteDeps {
   readonly seed: number;
   /** A loaded scenario's calendar items, to be created in their owners' calendars. */
   readonly scenario: { readonly tenantId: string; readonly calendarItems: readonly ScenarioCalendarItem[] } | undefined;
+  /** The tenant's Teams: app catalog, installed apps, bot conversations (shared by the teamwork routes and the Bot Connector). */
+  readonly teams: DevTeams;
 }
 
 /**

@@ -6,6 +6,8 @@ export const UPWARD_GRAPH_APP_ROLES: readonly string[] = [
   'Calendars.ReadWrite',
   'MailboxSettings.Read',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  // Finds Upward's catalog id (GET /appCatalogs/teamsApps?$filter=externalId eq '<manifest id>') for installedApps.
+  'AppCatalog.Read.All',
 ];
 /** Graph delegated permissions consented for Upward, granted on on-behalf-of tokens. */
 export const UPWARD_GRAPH_DELEGATED_SCOPES: readonly string[] = ['User.Read', 'Calendars.ReadWrite', 'MailboxSettings.Read'];
@@ -16,6 +18,12 @@ export const PROGRAM_ADMIN_ROLE = 'Upward.ProgramAdmin';
 /** Microsoft Graph's resource identifiers (URI and well-known app id). */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+/**
+ * The Bot Framework's resource: bots ask for `https://api.botframework.com/.default` to call the
+ * Bot Connector (send, update, create conversations), and the connector accepts tokens with this
+ * audience only.
+ */
+export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
 
 /**
  * An application registered in the development tenants (multi-tenant: consented in every seeded

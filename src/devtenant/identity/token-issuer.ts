@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, type JWTPayload } from 'jose';
 import type { DevPerson } from '../org/dev-person.ts';
-import { GRAPH_RESOURCE, PROGRAM_ADMIN_ROLE, UPWARD_API_SCOPE, servicePrincipalId, type AppRegistration } from './app-registrations.ts';
+import { BOT_FRAMEWORK_RESOURCE, GRAPH_RESOURCE, PROGRAM_ADMIN_ROLE, UPWARD_API_SCOPE, servicePrincipalId, type AppRegistration } from './app-registrations.ts';
 import { issuerUrl } from './issuer-url.ts';
 import type { SigningKey } from './signing-key.ts';
 
@@ -12,6 +12,8 @@ export const TOKEN_LIFETIME_SECONDS = 3600;
 export interface TokenIssuer {
   /** App-only Graph token (client credentials) for the app's service principal in a tenant. */
   appGraphToken(tenantId: string, app: AppRegistration): Promise<string>;
+  /** App-only Bot Framework token (client credentials, aud https://api.botframework.com): the app acting as its bot. */
+  appBotToken(tenantId: string, app: AppRegistration): Promise<string>;
   /** Delegated Graph token for a person (on-behalf-of). */
   delegatedGraphToken(person: DevPerson, app: AppRegistration): Promise<string>;
   /** Access token for the app's own API (what Teams SSO or the tab's sign-in hands the app). */
@@ -66,6 +68,21 @@ export function createTokenIssuer(options: { key: SigningKey; baseUrl: () => str
         idtyp: 'app',
         oid: sp,
         roles: [...app.graphAppRoles],
+        sub: sp,
+      });
+    },
+    appBotToken(tenantId, app) {
+      const sp = servicePrincipalId(tenantId, app.clientId);
+      return sign(tenantId, {
+        aud: BOT_FRAMEWORK_RESOURCE,
+        aio: opaque(24),
+        appid: app.clientId,
+        appidacr: '1',
+        azp: app.clientId,
+        azpacr: '1',
+        idp: issuerUrl(options.baseUrl(), tenantId),
+        idtyp: 'app',
+        oid: sp,
         sub: sp,
       });
     },

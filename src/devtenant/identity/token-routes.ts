@@ -21,7 +21,7 @@ const stringFields = (body: unknown): Record<string, string> => {
 };
 
 /**
- * `POST /{tenant}/oauth2/v2.0/token`: client credentials (app-only Graph token) and
+ * `POST /{tenant}/oauth2/v2.0/token`: client credentials (app-only Graph or Bot Framework token) and
  * on-behalf-of (delegated Graph token for the user of an API token this tenant issued).
  */
 export function tokenRoutes(deps: IdentityDeps): Router {
@@ -41,8 +41,8 @@ export function tokenRoutes(deps: IdentityDeps): Router {
 
       res.set('Cache-Control', 'no-store, no-cache').set('Pragma', 'no-cache');
       if (grant === 'client_credentials') {
-        checkClientCredentialsScope(scope, tenant.tenantId);
-        const accessToken = await deps.issuer.appGraphToken(tenant.tenantId, app);
+        const resource = checkClientCredentialsScope(scope, tenant.tenantId);
+        const accessToken = resource === 'botframework' ? await deps.issuer.appBotToken(tenant.tenantId, app) : await deps.issuer.appGraphToken(tenant.tenantId, app);
         res.json({ token_type: 'Bearer', expires_in: EXPIRES_IN, ext_expires_in: EXPIRES_IN, access_token: accessToken });
         return;
       }

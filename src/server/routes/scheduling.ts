@@ -9,7 +9,8 @@ import { principalOf } from '../authenticate.ts';
  *
  * admins: POST /scheduling/runs (a cohort: program, settings, pairs), POST /programs/:id/schedule
  *   (a program's published pairs), GET /scheduling/runs[?programId], GET /scheduling/runs/:id
- *   (progress with ETA), GET /scheduling/runs/:id/pairs (each pair's result),
+ *   (progress with ETA), GET /scheduling/runs/:id/pairs (each pair's result), POST
+ *   /scheduling/runs/:id/resume (start it again after its job gave up),
  *   POST /scheduling/pairs/preview, POST /scheduling/bookings (one pair now)
  * a pair's members (and admins): GET /me/bookings, GET /scheduling/bookings/:id,
  *   POST /scheduling/bookings/:id/sessions/:index/{reschedule,cancel,recheck},
@@ -43,6 +44,10 @@ export function schedulingRoutes(scheduling: SchedulingService): Router {
   router.get('/scheduling/runs/:runId', async (req, res) => {
     const { tenantId, actor } = who(req);
     res.json(await scheduling.runStatus(tenantId, actor, param(req, 'runId')));
+  });
+  router.post('/scheduling/runs/:runId/resume', async (req, res) => {
+    const { tenantId, actor } = who(req);
+    res.status(202).json(await scheduling.resumeRun(tenantId, actor, param(req, 'runId')));
   });
   router.get('/scheduling/runs/:runId/pairs', async (req, res) => {
     const { tenantId, actor } = who(req);

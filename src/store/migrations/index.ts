@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { conversationReferences0001 } from './0001-conversation-references.ts';
 import { programs0002 } from './0002-programs.ts';
 import { bookings0003 } from './0003-bookings.ts';
+import { sentMessages0004 } from './0004-sent-messages.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -13,6 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-conversation-references': conversationReferences0001,
   '0002-programs': programs0002,
   '0003-bookings': bookings0003,
+  '0004-sent-messages': sentMessages0004,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */

@@ -7,7 +7,12 @@ export interface ApiClient {
   tabConfig(signal?: AbortSignal): Promise<TabConfig>;
   /** `GET /api/me` with the person's bearer token. */
   me(token: string, signal?: AbortSignal): Promise<MeResponse>;
+  /** Any JSON route under `/api` with the person's bearer token; `path` starts with `/`. */
+  call<T>(token: string, method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
 }
+
+/** The methods the tab uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 const isErrorBody = (value: unknown): value is ApiErrorBody =>
   typeof value === 'object' &&
@@ -54,6 +59,16 @@ export function createApiClient(baseUrl: string, fetchImpl: typeof fetch = globa
       request<MeResponse>(fetchImpl, `${root}/api/me`, {
         signal: signal ?? null,
         headers: { Authorization: `Bearer ${token}` },
+      }),
+    call: <T,>(token: string, method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal) =>
+      request<T>(fetchImpl, `${root}/api${path}`, {
+        method,
+        signal: signal ?? null,
+        headers:
+          body === undefined
+            ? { Authorization: `Bearer ${token}` }
+            : { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
   };
 }

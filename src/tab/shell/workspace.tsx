@@ -1,6 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
+import { createCaller } from '../api/caller.ts';
+import { CallerContext } from '../api/caller-context.ts';
 import { PROGRAM_ADMIN_ROLE } from '../api/types.ts';
 import type { AuthSession } from '../auth/auth-session.ts';
 import { useView } from '../nav/use-view.ts';
@@ -34,6 +36,7 @@ export function Workspace({ api, session, onSignOut }: WorkspaceProps) {
   const [attempt, setAttempt] = useState(0);
   const me = useMe(api, session, attempt);
   const { view, go, replace } = useView();
+  const caller = useMemo(() => createCaller(api, session), [api, session]);
 
   const isAdmin = me.status === 'loaded' && me.profile.roles.includes(PROGRAM_ADMIN_ROLE);
   const views: ViewName[] = isAdmin ? ['personal', 'admin', 'participation'] : ['personal', 'participation'];
@@ -54,6 +57,7 @@ export function Workspace({ api, session, onSignOut }: WorkspaceProps) {
     <>
       <TopBar personName={me.status === 'loaded' ? me.profile.displayName : undefined} onSignOut={session.canSignOut ? onSignOut : undefined} />
       <ViewNav views={views} selected={shown} onSelect={go} />
+      <CallerContext.Provider value={caller}>
       <main className={styles.panel}>
         <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabIdFor(shown)}>
           {waitingForRoles ? (
@@ -67,6 +71,7 @@ export function Workspace({ api, session, onSignOut }: WorkspaceProps) {
           )}
         </div>
       </main>
+      </CallerContext.Provider>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { MeState } from '../shell/me-state.ts';
 import { LoadError } from './load-error.tsx';
+import { MyMentoring } from './mine/my-mentoring.tsx';
 import { ProfileCard } from './profile-card.tsx';
 import { ProfileSkeleton } from './profile-skeleton.tsx';
 import { ViewHeading } from './view-heading.tsx';
@@ -22,6 +23,7 @@ export function PersonalView({ me, onRetry, onSignIn }: PersonalViewProps) {
       {me.status === 'loading' && <ProfileSkeleton />}
       {me.status === 'loaded' && <ProfileCard profile={me.profile} />}
       {me.status === 'failed' && <LoadError error={me.error} what="your profile" onRetry={onRetry} onSignIn={onSignIn} />}
+      {me.status === 'loaded' && <MyMentoring onSignIn={onSignIn} />}
     </>
   );
 }

@@ -1,0 +1,109 @@
+import express, { type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { DevDirectory } from '../directory/dev-directory.ts';
+import { requireAdminSecret } from '../throttling/admin-auth.ts';
+import { fieldErrors } from '../throttling/field-errors.ts';
+import type { ReceivedActivity } from './conversations.ts';
+import type { DevTeams } from './dev-teams.ts';
+
+const blockedSchema = z.strictObject({
+  userIds: z.array(z.string().min(1)).min(1).max(50_000),
+  /** false unblocks. */
+  blocked: z.boolean().default(true),
+  /** Defaults to each person's own tenant. */
+  tenantId: z.string().min(1).optional(),
+});
+
+const view = (activity: ReceivedActivity) => ({
+  activityId: activity.activityId,
+  conversationId: activity.conversationId,
+  type: activity.type,
+  text: activity.text ?? null,
+  summary: activity.summary ?? null,
+  attachments: activity.attachments,
+  receivedAt: activity.receivedAt,
+  updatedAt: activity.updatedAt ?? null,
+  updates: activity.updates,
+});
+
+/**
+ * The connector's control API, beside the tenant's other `/_devtenant` endpoints and guarded the
+ * same way (the app's client secret):
+ * - `GET|PUT /_devtenant/connector/blocked` — people who blocked the bot (`{userIds, blocked?, tenantId?}`)
+ * - `GET|DELETE /_devtenant/connector/received[?userId=&tenantId=]` — what each person received (updates applied)
+ * - `GET|PUT /_devtenant/connector/limits`, `GET|PUT /_devtenant/connector/faults`, `GET|DELETE /_devtenant/connector/stats`
+ */
+export function connectorAdminRoutes(teams: DevTeams, directory: DevDirectory, secret: () => string): Router {
+  const router = express.Router();
+  const admin = express.Router();
+  admin.use(requireAdminSecret(secret));
+  admin.use(express.json({ limit: '4mb', type: () => true }));
+
+  admin.get('/blocked', (_req, res) => {
+    res.json({ value: teams.blockedPeople() });
+  });
+  admin.put('/blocked', (req, res) => {
+    const parsed = blockedSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const { userIds, blocked, tenantId } = parsed.data;
+    const people = userIds.map((id) => (tenantId === undefined ? directory.findAnywhere(id) : directory.find(tenantId, id)));
+    const unknown = userIds.filter((_id, i) => people[i] === undefined);
+    if (unknown.length > 0) {
+      res.status(400).json({ error: { code: 'BadRequest', message: `Unknown people: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}` } });
+      return;
+    }
+    for (const person of people) teams.setBlocked(person!.tenantId, [person!.id], blocked);
+    res.json({ value: teams.blockedPeople() });
+  });
+
+  admin.get('/received', (req, res) => {
+    const userId = typeof req.query['userId'] === 'string' ? req.query['userId'] : undefined;
+    const tenantId = typeof req.query['tenantId'] === 'string' ? req.query['tenantId'] : undefined;
+    const people = teams.received({ ...(userId === undefined ? {} : { userId }), ...(tenantId === undefined ? {} : { tenantId }) });
+    res.json({ value: people.map((p) => ({ tenantId: p.tenantId, userId: p.userId, activities: p.activities.map(view) })) });
+  });
+  admin.delete('/received', (_req, res) => {
+    teams.conversations.clearActivities();
+    res.status(204).end();
+  });
+
+  const settings = (path: string, get: () => unknown, set: (input: unknown) => unknown): void => {
+    admin.get(path, (_req, res) => {
+      res.json(get());
+    });
+    admin.put(path, (req, res) => {
+      try {
+        res.json(set(req.body ?? {}));
+      } catch (error) {
+        if (error instanceof z.ZodError) return badRequest(res, error);
+        throw error;
+      }
+    });
+  };
+  settings('/limits', () => teams.traffic.limits(), (input) => teams.traffic.setLimits(input));
+  settings('/faults', () => teams.traffic.faults(), (input) => teams.traffic.setFaults(input));
+  admin.get('/stats', (_req, res) => {
+    res.json(teams.traffic.stats());
+  });
+  admin.delete('/stats', (_req, res) => {
+    teams.traffic.resetStats();
+    res.status(204).end();
+  });
+  admin.use((req, res) => {
+    res.status(404).json({ error: { code: 'NotFound', message: `No control endpoint at ${req.method} /_devtenant/connector${req.path}` } });
+  });
+
+  router.use('/_devtenant/connector', admin);
+  return router;
+}
+
+function badRequest(res: Response, error: z.ZodError): void {
+  const fields = fieldErrors(error);
+  res.status(400).json({
+    error: {
+      code: 'BadRequest',
+      message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+      details: fields.map((f) => ({ field: f.field, message: f.message })),
+    },
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * A manager's participation summary: counts of their org only, never who said what, never one
+ * named person's rating. Any group (the whole org, a department) smaller than the privacy minimum
+ * shows no figures at all, only why — a count of 2 in a department of 3 names people.
+ */
+
+/** A person in the manager's org, as the directory describes them. */
+export interface OrgPerson {
+  readonly id: string;
+  readonly department: string;
+}
+
+/** What Upward knows about one person's taking part, as instants (UTC epoch ms). */
+export interface PersonFacts {
+  readonly userId: string;
+  /** When they first enrolled in any program and have not left it; null when not enrolled. */
+  readonly enrolledAt: number | null;
+  /** When their first running pair was published; null when not paired. */
+  readonly pairedAt: number | null;
+  /** Instants of the sessions they held. */
+  readonly sessionsHeld: readonly number[];
+}
+
+/** A count, or why it is not shown. */
+export type Count = { readonly shown: true; readonly value: number } | { readonly shown: false; readonly reason: string };
+
+export interface ParticipationGroup {
+  readonly label: string;
+  readonly people: Count;
+  readonly enrolled: Count;
+  readonly paired: Count;
+  readonly sessionsHeld: Count;
+}
+
+export interface ParticipationMonth {
+  readonly month: string;
+  readonly enrolled: number;
+  readonly paired: number;
+  readonly sessionsHeld: number;
+}
+
+export interface ParticipationSummary {
+  readonly isManager: boolean;
+  readonly minGroupSize: number;
+  readonly org: ParticipationGroup;
+  readonly byDepartment: readonly ParticipationGroup[];
+  readonly byMonth: readonly ParticipationMonth[];
+  readonly notes: readonly string[];
+}
+
+/** The product's privacy minimum: no aggregate for a group under five people. */
+export const MIN_GROUP_SIZE = 5;
+const MONTHS = 12;
+
+const monthOf = (at: number): string => new Date(at).toISOString().slice(0, 7);
+
+function group(label: string, people: readonly OrgPerson[], facts: ReadonlyMap<string, PersonFacts>, min: number): ParticipationGroup {
+  if (people.length < min) {
+    const reason = `Fewer than ${min} people: figures are hidden to protect privacy`;
+    const hidden: Count = { shown: false, reason };
+    return { label, people: hidden, enrolled: hidden, paired: hidden, sessionsHeld: hidden };
+  }
+  let enrolled = 0;
+  let paired = 0;
+  let sessions = 0;
+  for (const person of people) {
+    const f = facts.get(person.id);
+    if (f === undefined) continue;
+    if (f.enrolledAt !== null) enrolled += 1;
+    if (f.pairedAt !== null) paired += 1;
+    sessions += f.sessionsHeld.length;
+  }
+  const shown = (value: number): Count => ({ shown: true, value });
+  return { label, people: shown(people.length), enrolled: shown(enrolled), paired: shown(paired), sessionsHeld: shown(sessions) };
+}
+
+/** The last {@link MONTHS} months up to `now`, oldest first, as `YYYY-MM`. */
+function lastMonths(now: number): string[] {
+  const d = new Date(now);
+  const out: string[] = [];
+  for (let i = MONTHS - 1; i >= 0; i -= 1) out.push(monthOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - i, 1)));
+  return out;
+}
+
+/**
+ * The summary of `people` (the manager's transitive reports). Departments under the minimum are
+ * folded into one "Other departments" group, itself hidden when still under the minimum. The
+ * trend is cumulative per month and only shown when the whole org is large enough.
+ */
+export function summariseParticipation(people: readonly OrgPerson[], facts: readonly PersonFacts[], now: number, min = MIN_GROUP_SIZE): ParticipationSummary {
+  const byId = new Map(facts.map((f) => [f.userId, f]));
+  const departments = new Map<string, OrgPerson[]>();
+  for (const person of people) {
+    const name = person.department.trim() === '' ? 'No department' : person.department;
+    departments.set(name, [...(departments.get(name) ?? []), person]);
+  }
+  const large = [...departments].filter(([, members]) => members.length >= min).sort(([a], [b]) => a.localeCompare(b));
+  const small = [...departments].filter(([, members]) => members.length < min).flatMap(([, members]) => members);
+  const byDepartment = large.map(([name, members]) => group(name, members, byId, min));
+  if (small.length > 0) byDepartment.push(group('Other departments', small, byId, min));
+
+  const orgShown = people.length >= min;
+  const byMonth = orgShown
+    ? lastMonths(now).map((month) => {
+        const endOf = (at: number | null) => at !== null && monthOf(at) <= month;
+        const members = people.map((p) => byId.get(p.id)).filter((f): f is PersonFacts => f !== undefined);
+        return {
+          month,
+          enrolled: members.filter((f) => endOf(f.enrolledAt)).length,
+          paired: members.filter((f) => endOf(f.pairedAt)).length,
+          sessionsHeld: members.reduce((sum, f) => sum + f.sessionsHeld.filter((at) => monthOf(at) <= month).length, 0),
+        };
+      })
+    : [];
+
+  const notes = [
+    'Counts only: no feedback, ratings or answers of any named person are included.',
+    `Groups of fewer than ${min} people show no figures.`,
+    'Sessions held counts sessions recorded as held; it stays 0 until session tracking is in place.',
+  ];
+  if (people.length === 0) notes.unshift('Nobody reports to you in the directory, so there is no organisation to summarise.');
+  return { isManager: people.length > 0, minGroupSize: min, org: group('Your organisation', people, byId, min), byDepartment, byMonth, notes };
+}
