@@ -3,7 +3,6 @@
  * the typed configuration, validates the result offline against Microsoft's schema, and writes the
  * manifest and the zip Teams accepts. `scripts/package-app.ts` is the command-line wrapper.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,25 +26,11 @@ export const APP_PACKAGE_SOURCE = fileURLToPath(new URL('../appPackage/', import
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
-/**
- * A stable GUID for the bot when no Azure Bot is registered. The schema insists on a GUID in
- * `bots[].botId`, yet local runs in the Agents Playground need no registration (it ignores the
- * manifest and sends no token), so a value derived from TEAMS_APP_ID keeps the package valid and
- * every build of it identical. Such a package cannot serve a real Teams client: that needs BOT_ID.
- */
-export function derivedBotId(teamsAppId: string): string {
-  const bytes = createHash('sha1').update(`upward-bot:${teamsAppId.toLowerCase()}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5 (name-based, SHA-1)
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** The values of every placeholder the manifest may use, taken from the configuration. */
 export function manifestValues(config: Config): Record<string, string> {
   return {
     TEAMS_APP_ID: config.teams.appId,
-    BOT_ID: config.bot.id ?? derivedBotId(config.teams.appId),
+    BOT_ID: config.bot.appId,
     ENTRA_CLIENT_ID: config.entra.clientId,
     PUBLIC_URL: config.server.publicUrl,
     PUBLIC_HOST: new URL(config.server.publicUrl).host,
@@ -115,7 +100,7 @@ export interface AppPackage {
   readonly manifest: Record<string, unknown>;
   readonly manifestPath: string;
   readonly zipPath: string;
-  /** True when BOT_ID was not configured and a derived id stands in (local runs only). */
+  /** True when BOT_ID was not configured and Upward's own app id stands in for the bot. */
   readonly botIdDerived: boolean;
 }
 

@@ -15,8 +15,8 @@ try {
   console.log(`Teams app package: ${built.zipPath}`);
   console.log(`manifest:          ${built.manifestPath}`);
   if (built.botIdDerived) {
-    console.log('BOT_ID is not set: the bot id is derived from TEAMS_APP_ID. That is enough for the');
-    console.log('Agents Playground; a real Teams client needs an Azure Bot registration and BOT_ID.');
+    console.log('BOT_ID is not set: the bot is Upward\'s own app registration (ENTRA_CLIENT_ID). That is');
+    console.log('enough locally; a real Teams client needs an Azure Bot registration and BOT_ID.');
   }
 } catch (error) {
   if (error instanceof ConfigError || error instanceof AppPackageError) {

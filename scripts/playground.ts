@@ -24,7 +24,6 @@ import { ConfigError, loadConfig, type Config } from '../src/config/config.ts';
 import { createDevDirectory } from '../src/devtenant/directory/dev-directory.ts';
 import type { DevPerson } from '../src/devtenant/org/dev-person.ts';
 import { seedOrganisations } from '../src/devtenant/org/organisations.ts';
-import { derivedBotId } from './app-package.ts';
 import {
   PlaygroundPersonError,
   buildPlaygroundConfig,
@@ -101,7 +100,7 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}": did you mean --as "${positionals.join(' ')}"?`);
 
   const as = values.as ?? admins[0]?.userPrincipalName ?? people[0]!.userPrincipalName;
-  const playground = buildPlaygroundConfig({ tenantId, people, as, botAppId: config.bot.id ?? derivedBotId(config.teams.appId) });
+  const playground = buildPlaygroundConfig({ tenantId, people, as, botAppId: config.bot.appId });
   if (!config.bot.allowUnauthenticated) {
     throw new UsageError('The Playground sends no token to the bot: set BOT_ALLOW_UNAUTHENTICATED=true (as env/.env.local does)');
   }

@@ -42,7 +42,7 @@ export interface ProactiveWiringOptions {
  */
 export function wireProactive(options: ProactiveWiringOptions): ProactiveWiring {
   const { config, store, log } = options;
-  const appId = config.bot.id ?? config.entra.clientId;
+  const appId = config.bot.appId;
   const secret = config.bot.id === undefined ? config.entra.clientSecret : config.bot.password;
   if (!secret) throw new Error('a bot secret is required: BOT_PASSWORD, or ENTRA_CLIENT_SECRET when the bot is Upward\'s own app');
   const botTokens = createAppTokenProvider({ loginBaseUrl: config.entra.loginBaseUrl, clientId: appId, clientSecret: secret, resource: BOT_FRAMEWORK });

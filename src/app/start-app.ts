@@ -86,7 +86,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         },
         dataDir: join(config.store.dataDir, 'devtenant'),
         // Upward's Teams app and bot: installing it through Graph posts installationUpdate to Upward's bot.
-        teamsApp: { id: config.teams.appId, botId: config.bot.id ?? config.entra.clientId },
+        teamsApp: { id: config.teams.appId, botId: config.bot.appId },
         botEndpoint: `${url}/api/messages`,
         ...(config.devTenant.scenarioFile === undefined ? {} : { scenarioFile: config.devTenant.scenarioFile }),
         log: log.child({ component: 'devtenant' }),

@@ -23,6 +23,11 @@ export interface Config {
   };
   readonly teams: { readonly appId: string };
   readonly bot: {
+    /**
+     * The bot's Microsoft app id: BOT_ID when an Azure Bot is registered, else Upward's own app
+     * registration (ENTRA_CLIENT_ID) — the id that owns the bot's tokens, in the manifest and on the wire.
+     */
+    readonly appId: string;
     readonly id: string | undefined;
     readonly password: string | undefined;
     /** Only for the local Agents Playground, which sends no token; refused with a real tenant. */
@@ -89,7 +94,7 @@ export function parseConfig(vars: Readonly<Record<string, string | undefined>>):
       graphBaseUrl: env.GRAPH_BASE_URL,
     },
     teams: { appId: env.TEAMS_APP_ID },
-    bot: { id: env.BOT_ID, password: env.BOT_PASSWORD, allowUnauthenticated: env.BOT_ALLOW_UNAUTHENTICATED },
+    bot: { appId: (env.BOT_ID ?? env.ENTRA_CLIENT_ID).toLowerCase(), id: env.BOT_ID, password: env.BOT_PASSWORD, allowUnauthenticated: env.BOT_ALLOW_UNAUTHENTICATED },
     devTenant: env.DEVTENANT_ENABLED
       ? {
           enabled: true,

@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derivedBotId } from '../../scripts/app-package.ts';
 import { buildPlaygroundConfig, playgroundBotId, type PlaygroundConfig } from '../../scripts/playground-config.ts';
 import { startApp, type RunningApp } from '../../src/app/start-app.ts';
 import { tenantId as toTenantId, userId as toUserId } from '../../src/core/ids.ts';
@@ -42,7 +41,7 @@ beforeAll(async () => {
     tenantId,
     people,
     as: person.userPrincipalName,
-    botAppId: app.config.bot.id ?? derivedBotId(app.config.teams.appId),
+    botAppId: app.config.bot.appId,
   });
   playground = await startPlayground({ endpoint: `${app.url}/api/messages`, config, dir: dataDir });
   client = await connectPlayground(playground.url);
@@ -87,7 +86,7 @@ describe('Upward in the Agents Playground', () => {
       conversation_id: config.personalChat.id,
       service_url: `${playground!.url}/_connector`,
       channel_id: 'msteams',
-      bot_id: playgroundBotId(app!.config.bot.id ?? derivedBotId(app!.config.teams.appId)),
+      bot_id: playgroundBotId(app!.config.bot.appId),
     });
   });
 

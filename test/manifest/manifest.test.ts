@@ -8,7 +8,6 @@ import {
   APP_PACKAGE_SOURCE,
   AppPackageError,
   buildAppPackage,
-  derivedBotId,
   fillManifest,
   validateManifest,
 } from '../../scripts/app-package.ts';
@@ -105,14 +104,12 @@ describe('the Teams app package', () => {
     ]);
   });
 
-  it('derives a stable GUID bot id when no bot is registered (local Playground runs)', async () => {
+  it('uses Upward\'s own app registration as the bot when no Azure Bot is registered', async () => {
     const local = parseConfig(baseVars);
     const built = await buildAppPackage(local, freshDir());
     const botId = (built.manifest['bots'] as { botId: string }[])[0]!.botId;
     expect(built.botIdDerived).toBe(true);
-    expect(botId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(botId).toBe(derivedBotId(TEAMS_APP_ID));
-    expect(botId).not.toBe(derivedBotId(BOT_ID));
+    expect(botId).toBe(local.entra.clientId);
     const again = await buildAppPackage(local, freshDir());
     expect(readFileSync(again.zipPath)).toEqual(readFileSync(built.zipPath));
   });
