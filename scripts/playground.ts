@@ -4,7 +4,8 @@
  * organisation, against an Upward that is already running (`npm start`).
  *
  *   --as <person>   a UPN, an object id or part of a name (default: the first program admin)
- *   --list [text]   list the seeded people (whose name or UPN contains text) and exit
+ *   --list [text]   list the seeded people (whose name or UPN contains text; `admins` for program
+ *                   admins) and exit
  *   --port <n>      the Playground's port on 127.0.0.1 (default 56150)
  *   --app <url>     where Upward runs (default: HOST and PORT of the configuration)
  *
@@ -54,8 +55,12 @@ function seededPeople(config: Config): { tenantId: string; people: readonly DevP
 }
 
 function listPeople(people: readonly DevPerson[], text: string): void {
-  const found = text === '' ? people : matchingPeople(people, text);
-  for (const p of found) console.log(`${p.displayName.padEnd(28)} ${p.userPrincipalName.padEnd(44)} ${p.department} · ${p.jobTitle}`);
+  const wantsAdmins = /^admins?$/i.test(text.trim());
+  const found = text === '' ? people : wantsAdmins ? people.filter((p) => p.isProgramAdmin) : matchingPeople(people, text);
+  for (const p of found) {
+    const role = p.isProgramAdmin ? ' · program admin' : '';
+    console.log(`${p.displayName.padEnd(28)} ${p.userPrincipalName.padEnd(44)} ${p.department} · ${p.jobTitle}${role}`);
+  }
   console.log(`${found.length} of ${people.length} people. Use one with: npm run playground -- --as <UPN>`);
 }
 
