@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => {
       outDir: here('./dist/tab'),
       emptyOutDir: true,
       sourcemap: true,
+      // dist/tab/.vite/manifest.json: which chunks each view loads first (read by bench/tabs-bundle.ts).
+      manifest: true,
       target: 'es2022',
       // Fluent UI and React are most of the bytes; a warning at Vite's default 500 kB would only be noise.
       chunkSizeWarningLimit: 1200,

@@ -11,6 +11,7 @@ import { createDirectoryReader, type DirectoryReader, type ManagerChainReader } 
 import { createGraphClient } from '../graph/graph-client.ts';
 import { createHttpApp } from '../server/http-app.ts';
 import { createParticipationSource } from '../server/routes/participation-source.ts';
+import { createProgramHealthSource } from '../server/routes/program-health-source.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { startScheduling } from '../scheduling/scheduling-runtime.ts';
 import type { ProgramEvent } from '../programs/events.ts';
@@ -22,6 +23,10 @@ import { openStore, type Store } from '../store/store.ts';
 import { createBot } from '../teams/bot.ts';
 import { wireProactive, type ProactiveWiring } from './proactive-wiring.ts';
 import { createLogger } from './logger.ts';
+import { loopPortsOver, startEngagement, type Engagement } from '../engagement/engagement-runtime.ts';
+import { feedbackRepository } from '../store/feedback.ts';
+import { createLoopHandlers } from '../teams/loop/loop-handlers.ts';
+import { enrolledZone, membershipPort } from '../engagement/membership.ts';
 
 export interface RunningApp {
   /** Where Upward listens, e.g. http://127.0.0.1:3978. */
@@ -126,6 +131,18 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       tenantId: config.entra.tenantId,
       tabUrl: `${config.server.publicUrl}/tab/`,
       botToken: proactive.botToken,
+      // The mentoring loop: feedback and command cards' actions, and chat commands.
+      // Pause and leave act through the program and scheduling services, built below.
+      loop: createLoopHandlers({
+        ports: loopPortsOver(
+          store,
+          Date.now,
+          membershipPort({ db: store.db, enrolments: () => programs.enrolments, scheduling: () => scheduling, now: Date.now, log }),
+          `${config.server.publicUrl}/tab/`,
+        ),
+        tabUrl: `${config.server.publicUrl}/tab/`,
+        zoneOf: enrolledZone(store.db),
+      }),
       givenNameOf: async (tenantId, userId) => (await directoryFor(tenantId).readProfile(userId)).givenName ?? undefined,
       conversations: {
         upsert: async (tenantId, reference) => {
@@ -134,13 +151,20 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       },
     });
 
+    // The mentoring loop's jobs consume program events; set once the job queue exists (below).
+    let engagement: Engagement | undefined;
     // Programs: matching runs on a worker thread; events are logged until the bot consumes them.
     const programs = createProgramServices(store.db, {
       directoryFor,
       matcher: workerMatchRunner(),
-      publish: (event) => {
+      publish: async (event) => {
         log.info({ event: event.type, id: event.id, tenantId: event.tenantId, programId: event.programId }, 'program event');
-        options.onProgramEvent?.(event);
+        try {
+          // The event is already in program_events: if this fails, the catch-up at start schedules it.
+          await engagement?.onProgramEvent(event);
+        } finally {
+          options.onProgramEvent?.(event);
+        }
       },
       now: () => epochMs(Date.now()),
       newId: () => randomUUID(),
@@ -157,7 +181,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       log: log.child({ component: 'scheduling' }),
       graphClientFor: (tenantId) => createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
     });
+    engagement = await startEngagement({
+      store,
+      queue: jobs,
+      sender: proactive.sender,
+      installer: proactive.installer,
+      tabUrl: `${config.server.publicUrl}/tab/`,
+      log: log.child({ component: 'engagement' }),
+    });
     await jobs.start();
+    await engagement.catchUp();
 
     const httpApp = await createHttpApp({
       log,
@@ -181,6 +214,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       participation: createParticipationSource(store.db, (tenantId) =>
         createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
       ),
+      programHealth: createProgramHealthSource(store.db),
+      feedback: feedbackRepository(store.db),
     });
 
     handle = httpApp;

@@ -8,8 +8,9 @@ import type { SchedulingDeps } from './deps.ts';
 import { countingContext } from './graph-context.ts';
 import { planBookings, type PlannedBooking } from './plan-bookings.ts';
 import { runProgress, type RunProgress } from './progress.ts';
-import { readCalendars, termWindow } from './read-calendars.ts';
+import { readCalendars, termWindow, type CalendarsRead } from './read-calendars.ts';
 import { saveBookings } from './save-bookings.ts';
+import { prepareZoneTables, type ZoneTablesPrepared } from './zone-tables.ts';
 
 /** Pairs sent to Graph per round before their results are stored (and progress moves). */
 const CHUNK = 400;
@@ -18,9 +19,10 @@ const CHUNK = 400;
 export interface CohortRunHooks {
   /**
    * Sees every plan with its search CPU time (the benchmark's figure), and can search the same
-   * pairs again on the same calendars (nothing is stored or sent) to measure a warm search.
+   * pairs again on the same calendars (nothing is stored or sent) to measure a warm search; also
+   * what preparing the run's zone tables cost before the searches.
    */
-  readonly onPlanned?: (planned: readonly PlannedBooking[], searchAgain: () => readonly PlannedBooking[]) => void;
+  readonly onPlanned?: (planned: readonly PlannedBooking[], searchAgain: () => readonly PlannedBooking[], zoneTables: ZoneTablesPrepared) => void;
   /** Runs after Graph answered a round and before its results are stored: a throw here is a crash at the worst moment. */
   readonly beforeStore?: (phase: 'booking' | 'moving', results: readonly StepResult[]) => void | Promise<void>;
 }
@@ -61,8 +63,9 @@ export async function runCohort(deps: SchedulingDeps, tenantId: TenantId, runId:
       const calendars = await readCalendars(ctx.client, mailboxes, termWindow(run.settings.term, deps.now()), ctx.batch);
       await record({ phase: 'planning' });
       const now = deps.now();
+      const zoneTables = prepareZoneTables(zoneNames(calendars), run.settings.term);
       const planned = planBookings(pending, calendars, promisedTimes(all), now);
-      hooks.onPlanned?.(planned, () => planBookings(pending, calendars, promisedTimes(all), now));
+      hooks.onPlanned?.(planned, () => planBookings(pending, calendars, promisedTimes(all), now), zoneTables);
       await saveBookings(deps, tenantId, planned.map((p) => p.booking));
     }
 
@@ -101,6 +104,13 @@ export async function runCohort(deps: SchedulingDeps, tenantId: TenantId, runId:
   }
   const done = await runs.get(tenantId, runId);
   return runProgress(done!, await bookings.countByState(tenantId, runId), deps.now());
+}
+
+/** The zone names of every mailbox read: each is a series zone or a working-hours zone of the search. */
+function zoneNames(calendars: CalendarsRead): Set<string> {
+  const names = new Set<string>();
+  for (const calendar of calendars.byMailbox.values()) if (calendar.workingHours !== undefined) names.add(calendar.workingHours.zone);
+  return names;
 }
 
 /** Sessions this run has already promised (planned or booked), by mailbox. */

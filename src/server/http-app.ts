@@ -8,7 +8,11 @@ import { requestLog } from './request-log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { legalRoutes } from './routes/legal.ts';
 import { meRoutes } from './routes/me.ts';
+import { feedbackRoutes, type FeedbackHistorySource } from './routes/feedback-routes.ts';
 import { participationRoutes, type ParticipationSource } from './routes/participation.ts';
+import { programExportRoutes } from './routes/program-export.ts';
+import { programHealthRoutes } from './routes/program-health.ts';
+import type { ProgramHealthSource } from './routes/program-health-source.ts';
 import { programRoutes } from './routes/programs.ts';
 import { schedulingRoutes } from './routes/scheduling.ts';
 import type { SchedulingService } from '../scheduling/scheduling-service.ts';
@@ -32,6 +36,10 @@ export interface HttpAppDeps {
   readonly scheduling?: SchedulingService;
   /** A manager's participation counts (`routes/participation.ts`); left out, that route is absent. */
   readonly participation?: ParticipationSource;
+  /** Program health and the admin's CSV export (`routes/program-health.ts`, `routes/program-export.ts`); left out, those routes are absent. */
+  readonly programHealth?: ProgramHealthSource;
+  /** The caller's own session feedback (`routes/feedback-routes.ts`); left out, that route is absent. */
+  readonly feedback?: FeedbackHistorySource;
 }
 
 /**
@@ -55,9 +63,12 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   api.use(authenticate(deps.validator));
   api.use(express.json({ limit: '256kb' }));
   api.use(meRoutes({ directoryFor: deps.directoryFor }));
+  if (deps.feedback) api.use(feedbackRoutes(deps.feedback));
   if (deps.programs) api.use(programRoutes(deps.programs));
   if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
   if (deps.participation) api.use(participationRoutes(deps.participation));
+  if (deps.programHealth) api.use(programHealthRoutes(deps.programHealth));
+  if (deps.programHealth && deps.programs) api.use(programExportRoutes(deps.programs, deps.programHealth));
   api.use((req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} /api${req.path}`));
   app.use('/api', api);
 

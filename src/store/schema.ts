@@ -43,6 +43,8 @@ export interface Database {
   booking_runs: BookingRunsTable;
   bookings: BookingsTable;
   sent_messages: SentMessagesTable;
+  agenda_backlog: AgendaBacklogTable;
+  feedback: FeedbackTable;
 }
 
 /**
@@ -198,4 +200,43 @@ export interface SentMessagesTable {
   activity_id: string;
   conversation_id: string;
   sent_at: Date;
+}
+
+/**
+ * One person's feedback on one session, keyed by (tenant_id, session_key, author_id): a second
+ * click, a retry or an edit updates this row, never adds one. Free text is private to its author
+ * (and, when `share_with_partner`, partly to the partner); see `src/core/feedback`.
+ */
+export interface FeedbackTable {
+  tenant_id: Immutable<TenantId>;
+  session_key: Immutable<string>;
+  author_id: Immutable<UserId>;
+  pair_id: Immutable<string>;
+  session_end: Date;
+  happened: string;
+  rating: number | null;
+  learned: string;
+  taught: string;
+  action: string;
+  private_note: string;
+  share_with_partner: boolean;
+  submitted_at: Immutable<Date>;
+  updated_at: Date;
+  revision: number;
+}
+
+/**
+ * One item of a pair's shared backlog ("things to talk about"), added from the agenda card, the
+ * message extension's "Add to our agenda" or the tab. Shared with the pair by nature; `done_at`
+ * is set once it was covered, so the agenda stops showing it.
+ */
+export interface AgendaBacklogTable {
+  tenant_id: Immutable<TenantId>;
+  pair_id: Immutable<string>;
+  id: Immutable<string>;
+  text: string;
+  link: string | null;
+  added_by: Immutable<UserId>;
+  added_at: Immutable<Date>;
+  done_at: Date | null;
 }

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { tenantId as toTenantId, userId as toUserId, type TenantId, type UserId } from '../core/ids.ts';
 import { welcomeCard } from './cards/welcome-card.ts';
+import type { LoopHandlers } from './loop/loop-handlers.ts';
 import { teamsLogger } from './teams-logger.ts';
 
 /** Where a person's 1:1 chat with Upward is, so later messages can be sent proactively. */
@@ -38,6 +39,13 @@ export interface BotOptions {
    * gets tokens itself from `bot.id` / `bot.password`.
    */
   readonly botToken?: { readonly appId: string; readonly get: () => Promise<string> };
+  /** The mentoring loop: card actions (feedback, commands as buttons) and chat commands. */
+  readonly loop?: LoopHandlers;
+  /**
+   * Further handlers on the same SDK app, registered before it initialises — the place for
+   * `registerMessageExtension(app, deps)` (src/teams/message-extension).
+   */
+  readonly extend?: (app: App) => void;
 }
 
 export interface Bot {
@@ -104,11 +112,31 @@ export function createBot(options: BotOptions): Bot {
       app.on('message', async ({ activity, send }) => {
         await remember(activity);
         const text = (activity.text ?? '').trim().toLowerCase();
-        if (text === '' || /^(hi|hello|hey|help|start|\?)\b/.test(text)) {
+        const greeting = options.loop ? /^(hi|hello|hey|start)\b/ : /^(hi|hello|hey|help|start|\?)\b/;
+        if (text === '' || greeting.test(text)) {
           await send(welcomeCard({ givenName: await greetingName(activity), tabUrl: options.tabUrl }));
           return;
         }
+        if (options.loop) {
+          const { tenant, person } = identify(activity);
+          await send(await options.loop.command({ tenantId: tenant, userId: person }, activity.text ?? ''));
+          return;
+        }
         await send("Sorry, I didn't understand that. Type **help** to see what I can do.");
+      });
+
+      // Extensions first, so that their own `card.action.<verb>` routes come before the loop's catch-all.
+      options.extend?.(app);
+
+      // Universal Actions (Action.Execute): the person comes from the activity, never from the card's data.
+      app.on('card.action', async ({ activity }) => {
+        const { tenant, person } = identify(activity);
+        const action = activity.value.action;
+        const data = (typeof action.data === 'object' && action.data !== null ? action.data : {}) as Record<string, unknown>;
+        const answer = await options.loop?.cardAction({ tenantId: tenant, userId: person, teamsUserId: activity.from.id }, action.verb ?? '', data);
+        if (answer !== undefined) return answer;
+        const message = `Unknown action ${action.verb ?? ''}`;
+        return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message, innerHttpError: { statusCode: 400, body: { message } } } };
       });
 
       await app.initialize();

@@ -1,7 +1,7 @@
 /**
  * Upward's bot in the real Microsoft 365 Agents Playground, as a seeded person of the development
  * tenant: adding the app sends the welcome card and stores the conversation reference; "help"
- * brings the card back; anything else gets the "didn't understand" reply. Everything runs on
+ * lists what the bot can do; anything else gets the "did not understand" reply. Everything runs on
  * loopback: Upward and its development tenant in this process, the Playground as a child.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -96,12 +96,12 @@ describe('Upward in the Agents Playground', () => {
     expect(adaptiveCardOf(installCard!)?.body[0]?.text).toBe(`Welcome to Upward, ${escapeCardText(person.givenName)}!`);
   });
 
-  it('sends the welcome card again, greeting the person by name, when they type "help"', async () => {
+  it('answers "help" with the card of what it can do, and keeps the person\'s name', async () => {
     client!.skipPending();
     await client!.say(config.personalChat.id, config.currentUser.id, 'help');
     const event = await client!.next((e) => e.action === 'createMessage' && inPersonalChat(e.actionConversationId) && fromBot(e.message));
     const card = adaptiveCardOf(event.message);
-    expect(card?.body[0]?.text).toBe(`Welcome to Upward, ${escapeCardText(person.givenName)}!`);
+    expect(JSON.stringify(card)).toContain('What I can do');
 
     const row = await app!.store.db
       .selectFrom('conversation_references')
@@ -116,7 +116,7 @@ describe('Upward in the Agents Playground', () => {
     client!.skipPending();
     await client!.say(config.personalChat.id, config.currentUser.id, 'flurble wobbly zork');
     const event = await client!.next((e) => e.action === 'createMessage' && inPersonalChat(e.actionConversationId) && fromBot(e.message));
-    expect(event.message.text).toMatch(/didn't understand/);
+    expect(event.message.text).toMatch(/did not understand “flurble wobbly zork”/);
     expect(adaptiveCardOf(event.message)).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
-import { dayFromCivil, dayIndex, dayOfWeek, parseTimeOfDay } from './civil.ts';
+import { dayIndex, dayOfWeek, parseTimeOfDay } from './civil.ts';
+import { ANCHOR_DAY, HOLIDAY_CYCLE_WEEKS, SLOT_MINUTES } from './generator-constants.ts';
+import { addRoutineSeries } from './generator-routine.ts';
 import type { RecurrenceRule } from './recurrence.ts';
 import { createRandom, hash32, type Random } from './seeded-random.ts';
 import type { CalendarPerson, FreeBusyStatus } from './types.ts';
@@ -6,15 +8,11 @@ import { resolveZoneName } from './zones.ts';
 
 /**
  * A person's standing calendar, drawn once from the seed: working window, how booked they are,
- * when their holidays fall, and their recurring series (lunch, stand-up, team meeting, 1:1s).
+ * when their holidays fall, and their recurring series (lunch, stand-up, team meeting, 1:1s, and
+ * the routine of project syncs, reviews and focus blocks that carries most of their booked time).
  */
 
-/** Generated series start on this monday; nothing is generated before it. */
-export const ANCHOR_DAY = dayFromCivil(2024, 1, 1);
-/** 15-minute slots: generated items start and end on quarter hours of local time. */
-export const SLOT_MINUTES = 15;
-/** A holiday week comes round every 26 weeks (summer and winter). */
-export const HOLIDAY_CYCLE_WEEKS = 26;
+export { ANCHOR_DAY, HOLIDAY_CYCLE_WEEKS, SLOT_MINUTES } from './generator-constants.ts';
 
 export interface GeneratedSeries {
   key: string;
@@ -62,6 +60,7 @@ export function buildProfile(seed: number, person: CalendarPerson): PersonProfil
     holidayPhase: rng.int(0, HOLIDAY_CYCLE_WEEKS - 1), series: [],
   };
   profile.series = planSeries(rng, profile, person.seniority);
+  profile.series = addRoutineSeries(seed, `${person.tenantId}|${person.id}`, profile, person.seniority);
   return profile;
 }
 

@@ -3,6 +3,8 @@ import { conversationReferences0001 } from './0001-conversation-references.ts';
 import { programs0002 } from './0002-programs.ts';
 import { bookings0003 } from './0003-bookings.ts';
 import { sentMessages0004 } from './0004-sent-messages.ts';
+import { feedback0005 } from './0005-feedback.ts';
+import { agendaBacklog0006 } from './0006-agenda-backlog.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -15,6 +17,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-programs': programs0002,
   '0003-bookings': bookings0003,
   '0004-sent-messages': sentMessages0004,
+  '0005-feedback': feedback0005,
+  '0006-agenda-backlog': agendaBacklog0006,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */

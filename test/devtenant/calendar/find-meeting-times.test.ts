@@ -49,7 +49,7 @@ describe('POST findMeetingTimes', () => {
       const ok = ['erin@contoso.test', 'alice@contoso.test'].every((m) => busyRank(m, t, t + 45 * 60_000) === 0 && withinWorkingHours(m, t, t + 45 * 60_000));
       if (ok) expected.push(t);
     }
-    expect(expected.length).toBeGreaterThan(3);
+    expect(expected.length).toBeGreaterThan(2);
     expect(suggestions.map((s: any) => Date.parse(`${s.meetingTimeSlot.start.dateTime.slice(0, 19)}Z`))).toEqual(expected);
     for (const s of suggestions) {
       expect(Date.parse(`${s.meetingTimeSlot.end.dateTime.slice(0, 19)}Z`) - Date.parse(`${s.meetingTimeSlot.start.dateTime.slice(0, 19)}Z`)).toBe(45 * 60_000);

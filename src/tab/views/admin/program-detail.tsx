@@ -11,6 +11,7 @@ import { LoadError } from '../load-error.tsx';
 import { ViewLoading } from '../view-loading.tsx';
 import { EnrolmentTable } from './enrolment-table.tsx';
 import { PairingList } from './pairing-list.tsx';
+import { ProgramHealthPanel } from './program-health-panel.tsx';
 import { ProgramForm } from './program-form.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
 import { SchedulePanel } from './schedule-panel.tsx';
@@ -115,6 +116,7 @@ export function ProgramDetail({ programId }: { readonly programId: string }) {
       {(p.state === 'matching' || p.state === 'active') && <ProposalPanel program={p} onPublished={changed} />}
       {p.state === 'active' && <PairingList programId={p.id} refreshKey={changes} />}
       {p.state === 'active' && <SchedulePanel programId={p.id} />}
+      {(p.state === 'active' || p.state === 'closed') && <ProgramHealthPanel programId={p.id} refreshKey={changes} />}
     </>
   );
 }

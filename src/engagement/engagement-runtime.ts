@@ -1,0 +1,70 @@
+/**
+ * The mentoring loop at run time, for the composition root: its jobs registered on the queue,
+ * program events turned into jobs, and the store adapters the bot's loop handlers take.
+ */
+import type { Logger } from 'pino';
+import { epochMs } from '../core/time.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { ProgramEvent } from '../programs/events.ts';
+import { feedbackRepository } from '../store/feedback.ts';
+import type { Store } from '../store/store.ts';
+import type { LoopPorts, MembershipPort } from '../teams/loop/ports.ts';
+import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.ts';
+import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
+import { introductionPort } from './introduction-views.ts';
+import { bookingSessionPort } from './loop-sessions.ts';
+import { registerSessionMessages } from './session-messages-job.ts';
+
+export interface Engagement {
+  /** The publish port's consumer: `pairs.published` schedules the introductions. */
+  onProgramEvent(event: ProgramEvent): Promise<void>;
+  /** Schedules what a crash may have left unscheduled; call after `queue.start()`. */
+  catchUp(): Promise<void>;
+  /** Store adapters for the bot's loop handlers. */
+  readonly loopPorts: LoopPorts;
+}
+
+export interface EngagementOptions {
+  readonly store: Store;
+  readonly queue: JobQueue;
+  readonly sender: ProactiveSender;
+  readonly installer: PersonInstaller;
+  readonly tabUrl: string;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+/** Registers the loop's jobs; call before `queue.start()`. */
+export async function startEngagement(options: EngagementOptions): Promise<Engagement> {
+  const now = options.now ?? Date.now;
+  const deps = { db: options.store.db, queue: options.queue, sender: options.sender, installer: options.installer, tabUrl: options.tabUrl, log: options.log };
+  await registerIntroductions(deps);
+  const sessionMessages = await registerSessionMessages({ ...deps, now });
+  return {
+    async onProgramEvent(event) {
+      if (event.type === 'pairs.published') await scheduleIntroductions(options.queue, event);
+    },
+    async catchUp() {
+      // A failed catch-up must not stop Upward from starting: the next start tries again.
+      try {
+        await catchUpIntroductions(deps, now());
+        await sessionMessages.planAll();
+      } catch (error) {
+        options.log.error({ err: error }, 'could not catch up on introductions and session messages');
+      }
+    },
+    loopPorts: loopPortsOver(options.store, now),
+  };
+}
+
+/** The bot loop's ports over the store (needs no queue, so the bot can be built before it). */
+export function loopPortsOver(store: Store, now: () => number = Date.now, membership?: MembershipPort, tabUrl?: string): LoopPorts {
+  return {
+    sessions: bookingSessionPort(store.db),
+    ...(tabUrl === undefined ? {} : { introductions: introductionPort(store.db, tabUrl) }),
+    feedback: feedbackRepository(store.db),
+    ...(membership === undefined ? {} : { membership }),
+    now: () => epochMs(now()),
+  };
+}
+

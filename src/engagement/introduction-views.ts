@@ -1,0 +1,119 @@
+/**
+ * The introduction card of each person of a published pair: the partner's public profile, the
+ * matcher's reasons, the booked series (or "still looking for a time") and what to prepare.
+ */
+import type { Kysely } from 'kysely';
+import type { TenantId, UserId } from '../core/ids.ts';
+import type { Enrolment } from '../core/programs/enrolment.ts';
+import { pairId } from '../core/sessions/session.ts';
+import { bookingRepository, type BookingRecord } from '../store/bookings.ts';
+import { enrolmentRepository } from '../store/enrolments.ts';
+import { pairingRepository, pairingId as toPairingId, type PairingRecord } from '../store/pairings.ts';
+import { programRepository } from '../store/programs.ts';
+import type { Database } from '../store/schema.ts';
+import type { IntroductionPort } from '../teams/loop/ports.ts';
+import type { IntroductionCardView, IntroductionPartner, IntroductionSeries, PairRole } from '../teams/cards/introduction-card.ts';
+import { teamsUserIdOf } from '../teams/loop/card-people.ts';
+import { isLive, sessionsOfBooking } from './booking-sessions.ts';
+
+export interface IntroductionInput {
+  readonly pairing: PairingRecord;
+  readonly programName: string;
+  /** Enrolments of the pair's people, by user id (a missing one shows only the name we have). */
+  readonly enrolments: ReadonlyMap<UserId, Enrolment>;
+  readonly booking: BookingRecord | undefined;
+  readonly tabUrl: string;
+}
+
+/** The pair's people with their role: mentor(s) first. */
+export function pairPeople(pairing: PairingRecord): { userId: UserId; role: PairRole }[] {
+  return [
+    { userId: pairing.mentorId, role: 'mentor' as const },
+    ...(pairing.coMentorId === null ? [] : [{ userId: pairing.coMentorId, role: 'mentor' as const }]),
+    { userId: pairing.menteeId, role: 'mentee' as const },
+  ];
+}
+
+/** One view per person of the pair, in `pairPeople` order. */
+export function introductionViews(input: IntroductionInput): { userId: UserId; view: IntroductionCardView }[] {
+  const people = pairPeople(input.pairing).map(({ userId, role }) => partnerOf(userId, role, input.enrolments.get(userId)));
+  const series = seriesOf(input.booking);
+  return people.map((reader) => {
+    const partners = people.filter((p) => p.userId !== reader.userId);
+    return {
+      userId: reader.userId,
+      view: {
+        pairId: pairId(input.pairing.id),
+        programName: input.programName,
+        reader: { userId: reader.userId, name: reader.name, teamsUserId: reader.teamsUserId, role: reader.role },
+        partners,
+        reasons: input.pairing.reasons,
+        series,
+        prepare: prepareFor(reader, partners),
+        tabUrl: input.tabUrl,
+      },
+    };
+  });
+}
+
+function partnerOf(userId: UserId, role: PairRole, enrolment: Enrolment | undefined): IntroductionPartner {
+  return {
+    userId,
+    role,
+    teamsUserId: teamsUserIdOf(userId),
+    name: enrolment?.profile.displayName ?? 'your partner',
+    jobTitle: enrolment?.profile.jobTitle ?? null,
+    department: enrolment?.profile.department ?? null,
+    canTeach: enrolment?.canTeach ?? [],
+    wantsToLearn: enrolment?.wantsToLearn ?? [],
+  };
+}
+
+/** The series once calendars hold it; `null` while no time is booked. */
+function seriesOf(booking: BookingRecord | undefined): IntroductionSeries | null {
+  if (booking === undefined || !isLive(booking)) return null;
+  const sessions = sessionsOfBooking(booking).filter((s) => !s.cancelled);
+  const first = sessions[0];
+  if (first === undefined) return null;
+  return {
+    cadence: booking.settings.cadence,
+    durationMinutes: booking.settings.durationMinutes,
+    sessionCount: sessions.length,
+    firstStart: first.start,
+    joinUrl: booking.series[0]?.joinUrl ?? booking.joinUrl,
+  };
+}
+
+/** Two concrete things to bring, from what the other side wants to learn. */
+function prepareFor(reader: IntroductionPartner, partners: readonly IntroductionPartner[]): string[] {
+  const theirWishes = [...new Set(partners.flatMap((p) => p.wantsToLearn))].slice(0, 3);
+  const wishes = theirWishes.length > 0 ? ` (${theirWishes.join(', ')})` : '';
+  return reader.role === 'mentor'
+    ? [
+        `Pick one thing your partner wants to learn${wishes} and plan a 10-minute hands-on example.`,
+        'Write down one question about leadership or strategy you would like to ask.',
+      ]
+    : [
+        `Bring one real task from your week where your partner's skills could help${wishes}.`,
+        'Think of one piece of experience — a decision, a mistake, a career turn — to share back.',
+      ];
+}
+
+/** The introduction port of the bot's loop over the store. */
+export function introductionPort(db: Kysely<Database>, tabUrl: string): IntroductionPort {
+  return {
+    async viewFor(tenantId: TenantId, id: string, userId: UserId) {
+      const pairing = await pairingRepository(db).get(tenantId, toPairingId(id));
+      if (pairing === undefined || !pairPeople(pairing).some((p) => p.userId === userId)) return undefined;
+      const program = await programRepository(db).get(tenantId, pairing.programId);
+      const enrolments = new Map<UserId, Enrolment>();
+      for (const { userId: member } of pairPeople(pairing)) {
+        const enrolment = await enrolmentRepository(db).get(tenantId, pairing.programId, member);
+        if (enrolment !== undefined) enrolments.set(member, enrolment);
+      }
+      const booking = await bookingRepository(db).getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
+      const views = introductionViews({ pairing, programName: program?.name ?? 'the program', enrolments, booking, tabUrl });
+      return views.find((v) => v.userId === userId)?.view;
+    },
+  };
+}

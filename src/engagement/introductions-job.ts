@@ -1,0 +1,117 @@
+/**
+ * Pair introductions as a durable job: `pairs.published` schedules one job per event (keyed by
+ * the event), the job reads the event back from `program_events` and sends each person of each
+ * pair their card under `intro:<pairingId>:<userId>`. A crash after publishing is caught up at
+ * start (`catchUpIntroductions`), a retried or replayed job skips everyone it already reached.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.ts';
+import type { Enrolment } from '../core/programs/enrolment.ts';
+import { DAY_MS } from '../core/time.ts';
+import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
+import type { PairsPublished } from '../programs/events.ts';
+import { bookingRepository } from '../store/bookings.ts';
+import { enrolmentRepository } from '../store/enrolments.ts';
+import { pairingRepository, pairingId as toPairingId } from '../store/pairings.ts';
+import type { Database } from '../store/schema.ts';
+import { introductionCard } from '../teams/cards/introduction-card.ts';
+import { cardActivity, type PersonInstaller, type ProactiveMessage, type ProactiveSender } from '../teams/proactive/index.ts';
+import { introductionViews, pairPeople } from './introduction-views.ts';
+
+export const introductionsJob: JobDefinition<{ tenantId: string; eventId: string }> = {
+  name: 'engagement.introductions',
+  schema: z.object({ tenantId: z.string().min(1), eventId: z.string().min(1) }),
+  retryLimit: 8,
+  retryDelaySeconds: 60,
+  expireInSeconds: 1800,
+  concurrency: 1,
+};
+
+/** The message key of one person's introduction to one pairing. */
+export const introductionKey = (pairingId: string, userId: UserId): string => `intro:${pairingId}:${userId}`;
+
+/** How far back a start looks for published pairs whose introductions were never scheduled. */
+export const CATCH_UP_DAYS = 14;
+
+export interface IntroductionDeps {
+  readonly db: Kysely<Database>;
+  readonly queue: JobQueue;
+  readonly sender: ProactiveSender;
+  readonly installer: PersonInstaller;
+  readonly tabUrl: string;
+  readonly log: Logger;
+}
+
+/** Schedules the introductions of one `pairs.published` event (exactly once per event). */
+export async function scheduleIntroductions(queue: JobQueue, event: Pick<PairsPublished, 'tenantId' | 'id'>): Promise<void> {
+  await queue.send(introductionsJob, { tenantId: event.tenantId, eventId: event.id }, { key: `introductions:${event.tenantId}:${event.id}` });
+}
+
+/** Schedules introductions for recent `pairs.published` events that may have been lost in a crash. */
+export async function catchUpIntroductions(deps: Pick<IntroductionDeps, 'db' | 'queue'>, now: number): Promise<number> {
+  const rows = await deps.db
+    .selectFrom('program_events')
+    .select(['tenant_id', 'id'])
+    .where('type', '=', 'pairs.published')
+    .where('occurred_at', '>=', new Date(now - CATCH_UP_DAYS * DAY_MS))
+    .execute();
+  for (const row of rows) await scheduleIntroductions(deps.queue, { tenantId: row.tenant_id, id: row.id });
+  return rows.length;
+}
+
+/** Registers the job's handler; call before `queue.start()`. */
+export async function registerIntroductions(deps: IntroductionDeps): Promise<void> {
+  await deps.queue.register(introductionsJob, async (job) => {
+    await sendIntroductions(deps, toTenantId(job.data.tenantId), job.data.eventId);
+  });
+}
+
+/** Sends every introduction of the event not sent yet; throws (so the job retries) when a send failed. */
+export async function sendIntroductions(deps: IntroductionDeps, tenantId: TenantId, eventId: string): Promise<void> {
+  const row = await deps.db
+    .selectFrom('program_events')
+    .select(['payload', 'program_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', eventId)
+    .where('type', '=', 'pairs.published')
+    .executeTakeFirst();
+  if (row === undefined) {
+    deps.log.warn({ tenantId, eventId }, 'no such pairs.published event; nothing to introduce');
+    return;
+  }
+  const event = row.payload as Pick<PairsPublished, 'programName' | 'cycle' | 'pairs'>;
+  const pairings = pairingRepository(deps.db);
+  const enrolments = enrolmentRepository(deps.db);
+  const bookings = bookingRepository(deps.db);
+
+  const messages: ProactiveMessage[] = [];
+  for (const published of event.pairs) {
+    const pairing = await pairings.get(tenantId, toPairingId(published.pairingId));
+    // An ended pair (someone already left) gets no introduction.
+    if (pairing === undefined || pairing.endedAt !== null) continue;
+    const people = new Map<UserId, Enrolment>();
+    for (const { userId } of pairPeople(pairing)) {
+      const enrolment = await enrolments.get(tenantId, pairing.programId, userId);
+      if (enrolment !== undefined) people.set(userId, enrolment);
+    }
+    const booking = await bookings.getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
+    for (const { userId, view } of introductionViews({ pairing, programName: event.programName, enrolments: people, booking, tabUrl: deps.tabUrl })) {
+      messages.push({ userId, key: introductionKey(pairing.id, userId), activity: cardActivity(introductionCard(view), `Meet your partner in ${event.programName}`) });
+    }
+  }
+  if (messages.length === 0) return;
+
+  // People who never opened Upward in Teams have no conversation yet: install it for them first.
+  const installs = await deps.installer.ensureReachableAll(tenantId, [...new Set(messages.map((m) => m.userId))]);
+  for (const outcome of installs) {
+    if (outcome.status === 'failed') deps.log.warn({ tenantId, userId: outcome.userId, code: outcome.code }, 'could not install Upward for a person');
+  }
+  const report = await deps.sender.sendAll(tenantId, messages);
+  deps.log.info({ tenantId, eventId, counts: report.counts }, 'pair introductions sent');
+  // Install failures (Graph) and send failures may pass: the retry reaches them, and the key
+  // makes it skip everyone already introduced.
+  const failed = report.outcomes.filter((o) => o.status === 'failed').length + installs.filter((o) => o.status === 'failed').length;
+  if (failed > 0) throw new Error(`${failed} introduction(s) could not be delivered; the job retries them`);
+}

@@ -1,0 +1,48 @@
+/** The bot's session ports (src/teams/loop/ports.ts) over stored bookings. */
+import type { Kysely } from 'kysely';
+import type { TenantId, UserId } from '../core/ids.ts';
+import { nextSessionOf, type SessionId } from '../core/sessions/session.ts';
+import { bookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
+import type { Database } from '../store/schema.ts';
+import type { LoopSession, LoopSessionPort, NextSessionPort } from '../teams/loop/ports.ts';
+import { isLive, parseSessionId, sessionsOfBooking } from './booking-sessions.ts';
+
+/** One session of a booking with its pair's context, or `undefined` if the booking has no such session. */
+export function loopSessionOf(booking: BookingRecord, id: SessionId): LoopSession | undefined {
+  const pairSessions = sessionsOfBooking(booking);
+  const session = pairSessions.find((s) => s.id === id);
+  if (session === undefined) return undefined;
+  return {
+    session,
+    count: pairSessions.filter((s) => !s.cancelled).length,
+    people: [
+      { userId: booking.organiser.userId, name: booking.organiser.name },
+      { userId: booking.attendee.userId, name: booking.attendee.name },
+    ],
+    pairSessions,
+    nextStart: nextSessionOf(session, pairSessions)?.start ?? null,
+  };
+}
+
+/** Sessions by id, and each person's next session, from the tenant's bookings. */
+export function bookingSessionPort(db: Kysely<Database>): LoopSessionPort & NextSessionPort {
+  const bookings = bookingRepository(db);
+  return {
+    async find(tenantId: TenantId, id: SessionId) {
+      const parsed = parseSessionId(id);
+      if (parsed === undefined) return undefined;
+      const booking = await bookings.get(tenantId, bookingId(parsed.bookingId));
+      return booking === undefined || !isLive(booking) ? undefined : loopSessionOf(booking, id);
+    },
+
+    async nextFor(tenantId: TenantId, userId: UserId, now: number) {
+      let best: LoopSession | undefined;
+      for (const booking of await bookings.listForUser(tenantId, userId)) {
+        if (!isLive(booking)) continue;
+        const next = sessionsOfBooking(booking).find((s) => !s.cancelled && s.end > now);
+        if (next !== undefined && (best === undefined || next.start < best.session.start)) best = loopSessionOf(booking, next.id);
+      }
+      return best;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Program health for the program team: sessions planned and held per week, feedback completion,
+ * ratings in aggregate only (never under five people, never one person's), and pairs that need
+ * attention with what to do about each. Pure: facts and `now` in, the summary out.
+ */
+import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback, type RatingAggregate } from '../../core/feedback/index.ts';
+import type { HealthFeedback, HealthPairSessions, ProgramHealthFacts } from './program-health-source.ts';
+
+/** Why a pair needs attention. */
+export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'no-feedback' | 're-pair-requested';
+
+export interface PairAtRisk {
+  readonly pairId: string;
+  readonly cycle: number;
+  readonly people: readonly string[];
+  readonly reasons: readonly RiskReason[];
+  /** One suggested action per reason, in the same order. */
+  readonly actions: readonly string[];
+}
+
+/** A figure, or why it is not shown. */
+export type Shown<T> = ({ readonly shown: true } & T) | { readonly shown: false; readonly reason: string };
+
+export interface ProgramHealth {
+  readonly programId: string;
+  readonly programName: string;
+  readonly minGroupSize: number;
+  readonly totals: {
+    readonly enrolled: number;
+    readonly runningPairs: number;
+    readonly plannedSessions: number;
+    readonly pastSessions: number;
+    readonly heldSessions: number;
+  };
+  readonly weeks: readonly { readonly week: string; readonly planned: number; readonly held: number }[];
+  readonly feedback: {
+    readonly recorded: boolean;
+    readonly completion: Shown<{ readonly expected: number; readonly received: number; readonly rate: number }>;
+    readonly rating: Shown<{ readonly aggregate: RatingAggregate }>;
+    readonly themes: Shown<{ readonly counts: readonly { readonly theme: string; readonly count: number }[] }>;
+  };
+  readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };
+  readonly notes: readonly string[];
+}
+
+/** Most pairs listed as at risk; `atRisk.total` still counts them all. */
+export const MAX_AT_RISK_LISTED = 50;
+/** Cancelled or missed sessions of one pair that make it worth a look. */
+const SESSIONS_FOR_CONCERN = 2;
+
+const ACTIONS: Record<RiskReason, string> = {
+  'no-meeting-booked': 'No common time was found or booking failed: book the pair again from Scheduling, or ask them to agree a time.',
+  'not-scheduled': 'The pair has no meetings yet: schedule the cohort, or book this pair on its own.',
+  'sessions-cancelled': 'Several sessions were cancelled: check in with both sides and offer a different regular time.',
+  'missed-sessions': 'Sessions were missed: send both a neutral check-in (never say who missed) and offer a no-fault re-pair.',
+  'no-feedback': 'No feedback after several sessions: remind the pair that feedback is private and takes a minute.',
+  're-pair-requested': 'One side left the pair (no fault): run matching to find a new partner for whoever is left without one.',
+};
+
+const mondayOf = (at: number): string => {
+  const d = new Date(at);
+  const back = (d.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)).toISOString().slice(0, 10);
+};
+
+function pairRisks(sessions: HealthPairSessions | undefined, feedback: readonly HealthFeedback[] | undefined, feedbackRecorded: boolean): RiskReason[] {
+  const reasons: RiskReason[] = [];
+  if (sessions === undefined) return ['not-scheduled'];
+  const failed = sessions.bookingStates.some((s) => s === 'no_slot' || s === 'failed');
+  if (failed && sessions.planned === 0) reasons.push('no-meeting-booked');
+  if (sessions.cancelled >= SESSIONS_FOR_CONCERN) reasons.push('sessions-cancelled');
+  if (feedbackRecorded) {
+    const missed = new Set((feedback ?? []).filter((f) => f.happened === 'no-show').map((f) => f.sessionId));
+    if (missed.size >= SESSIONS_FOR_CONCERN) reasons.push('missed-sessions');
+    if (sessions.past >= SESSIONS_FOR_CONCERN && (feedback ?? []).length === 0) reasons.push('no-feedback');
+  }
+  return reasons;
+}
+
+/** The health of one program at `now`; `min` may raise the privacy minimum, never lower it. */
+export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, min = MIN_AGGREGATE_GROUP): ProgramHealth {
+  const bar = Math.max(MIN_AGGREGATE_GROUP, min);
+  const recorded = facts.feedback !== null;
+  const answers = facts.feedback ?? [];
+  const byPair = new Map<string, HealthFeedback[]>();
+  for (const f of answers) byPair.set(f.pairId, [...(byPair.get(f.pairId) ?? []), f]);
+  const sessionsOf = new Map(facts.sessions.map((s) => [s.pairId, s]));
+  const nameOf = (id: string) => facts.names.get(id) ?? 'Someone who has left the program';
+
+  // Held: a session counts once however many of its people said so.
+  const heldSessions = new Map<string, number>();
+  for (const f of answers) if (f.happened === 'held') heldSessions.set(f.sessionId, f.sessionStart);
+  const heldByWeek = new Map<string, number>();
+  for (const start of heldSessions.values()) heldByWeek.set(mondayOf(start), (heldByWeek.get(mondayOf(start)) ?? 0) + 1);
+  const weekNames = [...new Set([...facts.weeks.map((w) => w.week), ...heldByWeek.keys()])].sort();
+  const plannedByWeek = new Map(facts.weeks.map((w) => [w.week, w.planned]));
+  const weeks = weekNames.map((week) => ({ week, planned: plannedByWeek.get(week) ?? 0, held: heldByWeek.get(week) ?? 0 }));
+
+  const running = facts.pairs.filter((p) => p.endedAt === null);
+  let expected = 0;
+  const expectedFrom = new Set<string>();
+  for (const pair of facts.pairs) {
+    const past = sessionsOf.get(pair.id)?.past ?? 0;
+    expected += past * pair.memberIds.length;
+    if (past > 0) for (const id of pair.memberIds) expectedFrom.add(id);
+  }
+
+  const hidden = (why: string) => ({ shown: false as const, reason: why });
+  const tooFew = `Fewer than ${bar} people: hidden to protect privacy`;
+  const notRecorded = 'Upward does not record session feedback yet';
+  const completion = !recorded
+    ? hidden(notRecorded)
+    : expectedFrom.size < bar
+      ? hidden(tooFew)
+      : { shown: true as const, expected, received: answers.length, rate: expected === 0 ? 0 : Math.round((answers.length / expected) * 1000) / 10 };
+  const aggregate = recorded ? aggregateRatings(answers as unknown as Pick<Feedback, 'authorId' | 'rating' | 'happened'>[], bar) : null;
+  const rating = !recorded ? hidden(notRecorded) : aggregate === null ? hidden(tooFew) : { shown: true as const, aggregate };
+
+  const risky: PairAtRisk[] = [];
+  for (const pair of facts.pairs) {
+    const reasons: RiskReason[] = pair.endedAt === null ? pairRisks(sessionsOf.get(pair.id), byPair.get(pair.id), recorded) : pair.endReason === 'no_fault' ? ['re-pair-requested'] : [];
+    if (reasons.length === 0) continue;
+    risky.push({ pairId: pair.id, cycle: pair.cycle, people: pair.memberIds.map(nameOf), reasons, actions: reasons.map((r) => ACTIONS[r]) });
+  }
+  risky.sort((a, b) => b.reasons.length - a.reasons.length || a.pairId.localeCompare(b.pairId));
+
+  const notes = [
+    'Ratings and themes are shown in aggregate only, and not at all for fewer than five people; no free text is ever shown here.',
+    'Planned sessions are those on the calendar and not cancelled, counted in the week (Monday, UTC) they start.',
+  ];
+  if (!recorded) notes.push('Held sessions, feedback completion, ratings, missed sessions and missing feedback need session feedback, which Upward does not record yet: they show 0 or nothing until it does.');
+  return {
+    programId: facts.programId,
+    programName: facts.programName,
+    minGroupSize: bar,
+    totals: {
+      enrolled: facts.enrolled,
+      runningPairs: running.length,
+      plannedSessions: facts.sessions.reduce((sum, s) => sum + s.planned, 0),
+      pastSessions: facts.sessions.reduce((sum, s) => sum + s.past, 0),
+      heldSessions: heldSessions.size,
+    },
+    weeks,
+    feedback: { recorded, completion, rating, themes: hidden(recorded ? 'Feedback carries no themes yet' : notRecorded) },
+    atRisk: { total: risky.length, pairs: risky.slice(0, MAX_AT_RISK_LISTED) },
+    notes,
+  };
+}

@@ -1,0 +1,36 @@
+/** Program health as `GET /api/programs/:id/health` sends it (see src/server/routes/program-health-summary.ts). */
+
+export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'no-feedback' | 're-pair-requested';
+
+/** A figure, or why it is hidden. */
+export type Shown<T> = ({ readonly shown: true } & T) | { readonly shown: false; readonly reason: string };
+
+export interface PairAtRisk {
+  readonly pairId: string;
+  readonly cycle: number;
+  readonly people: readonly string[];
+  readonly reasons: readonly RiskReason[];
+  readonly actions: readonly string[];
+}
+
+export interface ProgramHealth {
+  readonly programId: string;
+  readonly programName: string;
+  readonly minGroupSize: number;
+  readonly totals: { readonly enrolled: number; readonly runningPairs: number; readonly plannedSessions: number; readonly pastSessions: number; readonly heldSessions: number };
+  readonly weeks: readonly { readonly week: string; readonly planned: number; readonly held: number }[];
+  readonly feedback: {
+    readonly recorded: boolean;
+    readonly completion: Shown<{ readonly expected: number; readonly received: number; readonly rate: number }>;
+    readonly rating: Shown<{ readonly aggregate: { readonly people: number; readonly ratings: number; readonly average: number } }>;
+    readonly themes: Shown<{ readonly counts: readonly { readonly theme: string; readonly count: number }[] }>;
+  };
+  readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };
+  readonly notes: readonly string[];
+}
+
+/** The export as the tab receives it (it asks for JSON and saves the text itself). */
+export interface ProgramExport {
+  readonly fileName: string;
+  readonly csv: string;
+}

@@ -1,0 +1,125 @@
+import { Badge, Body1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { useCaller } from '../../api/caller-context.ts';
+import { healthApi } from '../../api/health-api.ts';
+import type { ProgramHealth, RiskReason, Shown } from '../../api/health-types.ts';
+import { Section } from '../common/section.tsx';
+import { useLoad } from '../common/use-load.ts';
+import { LoadError } from '../load-error.tsx';
+import { ViewLoading } from '../view-loading.tsx';
+import { ExportButton } from './export-button.tsx';
+
+const useStyles = makeStyles({
+  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+const REASON_LABELS: Record<RiskReason, string> = {
+  'no-meeting-booked': 'No meeting booked',
+  'not-scheduled': 'Not scheduled yet',
+  'sessions-cancelled': 'Sessions cancelled',
+  'missed-sessions': 'Sessions missed',
+  'no-feedback': 'No feedback',
+  're-pair-requested': 'Re-pair needed',
+};
+
+const shownOr = <T,>(figure: Shown<T>, show: (value: T) => string): string => (figure.shown ? show(figure) : figure.reason);
+
+/** Weeks around now are what the team acts on; older and later ones are in the export. */
+const WEEKS_SHOWN = 12;
+
+function Figures({ health }: { readonly health: ProgramHealth }) {
+  const styles = useStyles();
+  const { totals, feedback } = health;
+  return (
+    <dl className={styles.facts}>
+      <dt>Enrolled</dt>
+      <dd>{totals.enrolled}</dd>
+      <dt>Running pairs</dt>
+      <dd>{totals.runningPairs}</dd>
+      <dt>Sessions held / planned so far</dt>
+      <dd>
+        {totals.heldSessions} / {totals.pastSessions} ({totals.plannedSessions} planned in all)
+      </dd>
+      <dt>Feedback completion</dt>
+      <dd>{shownOr(feedback.completion, (c) => `${c.rate}% (${c.received} of ${c.expected})`)}</dd>
+      <dt>Average rating</dt>
+      <dd>{shownOr(feedback.rating, (r) => `${r.aggregate.average} / 5 from ${r.aggregate.people} people`)}</dd>
+      <dt>Themes</dt>
+      <dd>{shownOr(feedback.themes, (t) => t.counts.map((c) => `${c.theme} (${c.count})`).join(', '))}</dd>
+    </dl>
+  );
+}
+
+/** The program's health for its admins: sessions per week, feedback in aggregate only, pairs at risk, and the CSV export. */
+export function ProgramHealthPanel({ programId, refreshKey }: { readonly programId: string; readonly refreshKey: number }) {
+  const styles = useStyles();
+  const call = useCaller();
+  const health = useLoad((signal) => healthApi.health(call, programId, signal), `${programId}:${refreshKey}`);
+  return (
+    <Section title="Program health" testId="program-health" actions={<ExportButton programId={programId} />}>
+      {health.state.status === 'loading' && <ViewLoading />}
+      {health.state.status === 'failed' && <LoadError error={health.state.error} what="program health" onRetry={health.reload} onSignIn={health.reload} />}
+      {health.state.status === 'loaded' && (
+        <>
+          <Figures health={health.state.value} />
+          {health.state.value.weeks.length > 0 && (
+            <Table aria-label="Sessions per week" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Week of</TableHeaderCell>
+                  <TableHeaderCell>Planned</TableHeaderCell>
+                  <TableHeaderCell>Held</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {health.state.value.weeks.slice(-WEEKS_SHOWN).map((w) => (
+                  <TableRow key={w.week}>
+                    <TableCell>{w.week}</TableCell>
+                    <TableCell>{w.planned}</TableCell>
+                    <TableCell>{w.held}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Body1 as="p">
+            {health.state.value.atRisk.total === 0
+              ? 'No pairs need attention.'
+              : `${health.state.value.atRisk.total} pair(s) need attention${health.state.value.atRisk.total > health.state.value.atRisk.pairs.length ? ` (first ${health.state.value.atRisk.pairs.length} shown)` : ''}.`}
+          </Body1>
+          {health.state.value.atRisk.pairs.length > 0 && (
+            <Table aria-label="Needing attention" size="small" data-testid="pairs-at-risk">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Pair</TableHeaderCell>
+                  <TableHeaderCell>Why</TableHeaderCell>
+                  <TableHeaderCell>Suggested action</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {health.state.value.atRisk.pairs.map((p) => (
+                  <TableRow key={p.pairId}>
+                    <TableCell>{p.people.join(' & ')}</TableCell>
+                    <TableCell>
+                      {p.reasons.map((r) => (
+                        <Badge key={r} appearance="tint" color="warning">
+                          {REASON_LABELS[r]}
+                        </Badge>
+                      ))}
+                    </TableCell>
+                    <TableCell>{p.actions.join(' ')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <ul className={styles.notes}>
+            {health.state.value.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * What the bot's mentoring loop needs from the rest of Upward, as ports: the composition root
+ * passes adapters over the store (src/engagement), tests pass their own.
+ */
+import type { Feedback } from '../../core/feedback/feedback.ts';
+import type { TenantId, UserId } from '../../core/ids.ts';
+import type { PairId, Session, SessionId } from '../../core/sessions/session.ts';
+import type { EpochMs } from '../../core/time.ts';
+import type { IntroductionCardView } from '../cards/introduction-card.ts';
+
+/** One person of a pair, as cards name them. */
+export interface LoopPerson {
+  readonly userId: UserId;
+  readonly name: string;
+}
+
+/** One session with what the feedback card needs around it. */
+export interface LoopSession {
+  readonly session: Session;
+  /** Sessions in the series, cancelled ones left out (the N of "session n of N"). */
+  readonly count: number;
+  /** Everyone in the pair, with names. */
+  readonly people: readonly LoopPerson[];
+  /** Every session of the pair (for progress and the edit window). */
+  readonly pairSessions: readonly Session[];
+  /** Start of the pair's next session after this one; `null` after the last. */
+  readonly nextStart: EpochMs | null;
+}
+
+/** Finds a session by the id a card carries. */
+export interface LoopSessionPort {
+  find(tenantId: TenantId, id: SessionId): Promise<LoopSession | undefined>;
+}
+
+/** The stored feedback (the store's feedback repository fits). */
+export interface FeedbackStorePort {
+  get(tenantId: TenantId, session: SessionId, authorId: UserId): Promise<Feedback | undefined>;
+  insert(tenantId: TenantId, feedback: Feedback): Promise<Feedback>;
+  update(tenantId: TenantId, feedback: Feedback): Promise<Feedback>;
+  listForPair(tenantId: TenantId, pair: PairId): Promise<Feedback[]>;
+}
+
+/** The person's next session, for the "next" command. */
+export interface NextSessionPort {
+  nextFor(tenantId: TenantId, userId: UserId, now: EpochMs): Promise<LoopSession | undefined>;
+}
+
+/** One program the person is in (not left), with the partners of their running pair in it. */
+export interface LoopMembership {
+  readonly programId: string;
+  readonly programName: string;
+  readonly partners: readonly LoopPerson[];
+}
+
+/** Pausing and leaving, as the program and scheduling services do them. */
+export interface MembershipPort {
+  /** The person's programs they have not left, most recently enrolled first. */
+  programsOf(tenantId: TenantId, userId: UserId): Promise<readonly LoopMembership[]>;
+  /** Their upcoming sessions (not cancelled) that start before `until`: what a pause cancels. */
+  sessionsBefore(tenantId: TenantId, userId: UserId, until: EpochMs): Promise<number>;
+  /** Pauses every program of theirs until `until` and cancels their sessions before it. Repeatable. */
+  pause(tenantId: TenantId, userId: UserId, until: EpochMs): Promise<void>;
+  /** The name of a program the person has left, or `undefined` (a repeated confirm shows the same goodbye). */
+  leftProgramName(tenantId: TenantId, userId: UserId, programId: string): Promise<string | undefined>;
+  /** Leaves the program (no fault) and cancels their series in it. */
+  leave(tenantId: TenantId, userId: UserId, programId: string): Promise<void>;
+}
+
+/** A pair's introduction as one of its people sees it (for the card's refresh). */
+export interface IntroductionPort {
+  /** `undefined` when there is no such pair or `userId` is not in it. */
+  viewFor(tenantId: TenantId, pairId: string, userId: UserId): Promise<IntroductionCardView | undefined>;
+}
+
+export interface LoopPorts {
+  /** Pair introductions; without it their refresh keeps the card as sent. */
+  readonly introductions?: IntroductionPort;
+  readonly sessions: LoopSessionPort & NextSessionPort;
+  readonly feedback: FeedbackStorePort;
+  /** Pause and leave; without it the chat points people to the tab for those. */
+  readonly membership?: MembershipPort;
+  readonly now: () => EpochMs;
+}

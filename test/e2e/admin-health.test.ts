@@ -1,0 +1,79 @@
+/**
+ * An admin opens a running program in the browser and sees its health (sessions per week, a pair
+ * at risk with its suggested action, feedback shown as not recorded rather than as a number) and
+ * downloads the CSV export; the page is accessible and reaches nothing outside this machine.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
+import { seriousAxeViolations } from '../browser/axe.ts';
+import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
+import { ensureTabBuilt } from '../browser/tab-build.ts';
+import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { seedBooking } from '../server/program-health-seed.ts';
+import { signInToTab } from './tab-journey-helpers.ts';
+
+let fx: AppFixture;
+let browser: Browser;
+let page: Page;
+let admin: DevPerson;
+let pairIds: string[];
+const NAME = 'Health e2e';
+const MONDAY = Date.UTC(2025, 0, 6, 10);
+const WEEK = 7 * 86_400_000;
+
+beforeAll(async () => {
+  await ensureTabBuilt();
+  fx = await startAppFixture();
+  admin = fx.admins()[0]!;
+  const cohort = pickCohort(fx.people(), 3, 1);
+  const juniors = cohort.juniors.filter((j) => j !== cohort.underFirstSenior).slice(0, 3);
+  const id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: NAME })).body.program.id;
+  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  for (const j of juniors) expect((await fx.call(j, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
+  for (const s of cohort.seniors) expect((await fx.call(s, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
+  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
+  await fx.call(admin, 'POST', `/programs/${id}/matching`);
+  await waitForProposal(fx, admin, id);
+  const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
+  pairIds = published.body.pairings.map((p: { id: string }) => p.id);
+  expect(pairIds.length).toBeGreaterThanOrEqual(2);
+  await seedBooking(fx.app.store.db, fx.tenantId, id, pairIds[0]!, 'booked', [{ start: MONDAY }, { start: MONDAY + WEEK }, { start: MONDAY + 2 * WEEK }]);
+  for (const pairId of pairIds.slice(1)) await seedBooking(fx.app.store.db, fx.tenantId, id, pairId, 'no_slot', [], { reasonCode: 'no_overlap', reason: 'No common free time' });
+  browser = await launchChromium();
+  page = await newPage(browser, { acceptDownloads: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.close();
+});
+
+describe('program health in the admin view', () => {
+  it('shows sessions per week, pairs at risk with actions, and feedback as not recorded yet', async () => {
+    await signInToTab(page, fx.app.url, admin, '?view=admin');
+    await page.getByRole('button', { name: `Open ${NAME}` }).click();
+    const health = page.getByTestId('program-health');
+    await health.getByRole('table', { name: 'Sessions per week' }).waitFor();
+    const weeks = await health.getByRole('table', { name: 'Sessions per week' }).getByRole('row').allInnerTexts();
+    expect(weeks.slice(1).map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['2025-01-06 1 0', '2025-01-13 1 0', '2025-01-20 1 0']);
+    const atRisk = health.getByTestId('pairs-at-risk');
+    expect(await atRisk.getByText('No meeting booked').count()).toBe(pairIds.length - 1);
+    expect(await atRisk.getByText(/book the pair again from Scheduling/).count()).toBe(pairIds.length - 1);
+    expect(await health.getByText('Upward does not record session feedback yet').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'admin-program-health');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('downloads the CSV export with the pairs and booking results', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^health-e2e-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('Enrolments\r\n')).toBe(true);
+    for (const pairId of pairIds) expect(csv).toContain(pairId);
+    expect(csv).toContain(`${pairIds[1]},1,no_slot,no_overlap,No common free time`);
+    expect(blockedRequests(page)).toEqual([]);
+  });
+});
