@@ -92,7 +92,9 @@ export function summariseParticipation(people: readonly OrgPerson[], facts: read
   const departments = new Map<string, OrgPerson[]>();
   for (const person of people) {
     const name = person.department.trim() === '' ? 'No department' : person.department;
-    departments.set(name, [...(departments.get(name) ?? []), person]);
+    const members = departments.get(name);
+    if (members) members.push(person);
+    else departments.set(name, [person]);
   }
   const large = [...departments].filter(([, members]) => members.length >= min).sort(([a], [b]) => a.localeCompare(b));
   const small = [...departments].filter(([, members]) => members.length < min).flatMap(([, members]) => members);
@@ -100,17 +102,24 @@ export function summariseParticipation(people: readonly OrgPerson[], facts: read
   if (small.length > 0) byDepartment.push(group('Other departments', small, byId, min));
 
   const orgShown = people.length >= min;
+  // Each person's months are worked out once; the twelve monthly totals are then plain counts.
+  const members = people.map((p) => byId.get(p.id)).filter((f): f is PersonFacts => f !== undefined);
+  const monthsOf = (pick: (f: PersonFacts) => number | null): string[] =>
+    members.flatMap((f) => {
+      const at = pick(f);
+      return at === null ? [] : [monthOf(at)];
+    });
+  const enrolledMonths = monthsOf((f) => f.enrolledAt);
+  const pairedMonths = monthsOf((f) => f.pairedAt);
+  const sessionMonths = members.flatMap((f) => f.sessionsHeld.map(monthOf));
+  const upTo = (list: readonly string[], month: string): number => list.reduce((n, m) => (m <= month ? n + 1 : n), 0);
   const byMonth = orgShown
-    ? lastMonths(now).map((month) => {
-        const endOf = (at: number | null) => at !== null && monthOf(at) <= month;
-        const members = people.map((p) => byId.get(p.id)).filter((f): f is PersonFacts => f !== undefined);
-        return {
-          month,
-          enrolled: members.filter((f) => endOf(f.enrolledAt)).length,
-          paired: members.filter((f) => endOf(f.pairedAt)).length,
-          sessionsHeld: members.reduce((sum, f) => sum + f.sessionsHeld.filter((at) => monthOf(at) <= month).length, 0),
-        };
-      })
+    ? lastMonths(now).map((month) => ({
+        month,
+        enrolled: upTo(enrolledMonths, month),
+        paired: upTo(pairedMonths, month),
+        sessionsHeld: upTo(sessionMonths, month),
+      }))
     : [];
 
   const notes = [
