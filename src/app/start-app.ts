@@ -27,6 +27,12 @@ import { loopPortsOver, startEngagement, type Engagement } from '../engagement/e
 import { feedbackRepository } from '../store/feedback.ts';
 import { createLoopHandlers } from '../teams/loop/loop-handlers.ts';
 import { enrolledZone, membershipPort } from '../engagement/membership.ts';
+import { registerMessageExtension } from '../teams/message-extension/index.ts';
+import { messageExtensionDeps } from './message-extension-wiring.ts';
+import { tenantId as toTenantId } from '../core/ids.ts';
+import { createSessionAlternativesSource } from '../server/routes/session-alternatives-source.ts';
+import { createPairBacklogSource } from '../server/routes/pair-backlog.ts';
+import { PARALLEL_BATCHES } from '../scheduling/scheduling-runtime.ts';
 
 export interface RunningApp {
   /** Where Upward listens, e.g. http://127.0.0.1:3978. */
@@ -124,6 +130,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     };
 
     const references = conversationReferenceRepository(store.db);
+    // The message extension (search, add to agenda, next session, log a session) over the store.
+    const messageExtension = messageExtensionDeps({ db: store.db, log, defaultTenantId: config.entra.tenantId, tabUrl: `${config.server.publicUrl}/tab/` });
     const proactive = wireProactive({ config, store, log, devTenantUrl: devTenant?.url, graphToken: (tenantId) => tokens.getToken(tenantId) });
     const bot = createBot({
       log,
@@ -143,6 +151,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
         tabUrl: `${config.server.publicUrl}/tab/`,
         zoneOf: enrolledZone(store.db),
       }),
+      extend: (app) => registerMessageExtension(app, messageExtension),
       givenNameOf: async (tenantId, userId) => (await directoryFor(tenantId).readProfile(userId)).givenName ?? undefined,
       conversations: {
         upsert: async (tenantId, reference) => {
@@ -159,6 +168,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       matcher: workerMatchRunner(),
       publish: async (event) => {
         log.info({ event: event.type, id: event.id, tenantId: event.tenantId, programId: event.programId }, 'program event');
+        // Someone left or pairs changed: search should not wait out its index's TTL. (New
+        // enrolments emit no event; the index's 60 s TTL covers them.)
+        messageExtension.invalidate(toTenantId(event.tenantId));
         try {
           // The event is already in program_events: if this fails, the catch-up at start schedules it.
           await engagement?.onProgramEvent(event);
@@ -216,6 +228,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       ),
       programHealth: createProgramHealthSource(store.db),
       feedback: feedbackRepository(store.db),
+      // The reschedule dialog's free times: one getSchedule read of the pair per request.
+      sessionAlternatives: createSessionAlternativesSource({
+        db: store.db,
+        now: () => epochMs(Date.now()),
+        graphFor: (tenantId) => ({
+          client: createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+          batch: { parallelBatches: PARALLEL_BATCHES },
+        }),
+      }),
+      pairBacklog: createPairBacklogSource(store.db),
     });
 
     handle = httpApp;

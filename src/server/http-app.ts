@@ -15,6 +15,9 @@ import { programHealthRoutes } from './routes/program-health.ts';
 import type { ProgramHealthSource } from './routes/program-health-source.ts';
 import { programRoutes } from './routes/programs.ts';
 import { schedulingRoutes } from './routes/scheduling.ts';
+import { pairBacklogRoutes, type PairBacklogSource } from './routes/pair-backlog.ts';
+import { sessionAlternativesRoutes } from './routes/session-alternatives.ts';
+import type { SessionAlternativesSource } from './routes/session-alternatives-source.ts';
 import type { SchedulingService } from '../scheduling/scheduling-service.ts';
 import type { ProgramServices } from '../programs/program-services.ts';
 import { tabConfigRoutes, type TabConfig } from './routes/tab-config.ts';
@@ -40,6 +43,10 @@ export interface HttpAppDeps {
   readonly programHealth?: ProgramHealthSource;
   /** The caller's own session feedback (`routes/feedback-routes.ts`); left out, that route is absent. */
   readonly feedback?: FeedbackHistorySource;
+  /** Free times a pair's session could move to (`routes/session-alternatives.ts`); left out, that route is absent. */
+  readonly sessionAlternatives?: SessionAlternativesSource;
+  /** A pair's shared agenda backlog (`routes/pair-backlog.ts`); left out, that route is absent. */
+  readonly pairBacklog?: PairBacklogSource;
 }
 
 /**
@@ -66,6 +73,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   if (deps.feedback) api.use(feedbackRoutes(deps.feedback));
   if (deps.programs) api.use(programRoutes(deps.programs));
   if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
+  if (deps.sessionAlternatives) api.use(sessionAlternativesRoutes(deps.sessionAlternatives));
+  if (deps.pairBacklog) api.use(pairBacklogRoutes(deps.pairBacklog));
   if (deps.participation) api.use(participationRoutes(deps.participation));
   if (deps.programHealth) api.use(programHealthRoutes(deps.programHealth));
   if (deps.programHealth && deps.programs) api.use(programExportRoutes(deps.programs, deps.programHealth));

@@ -23,7 +23,7 @@ export function PersonalView({ me, onRetry, onSignIn }: PersonalViewProps) {
       {me.status === 'loading' && <ProfileSkeleton />}
       {me.status === 'loaded' && <ProfileCard profile={me.profile} />}
       {me.status === 'failed' && <LoadError error={me.error} what="your profile" onRetry={onRetry} onSignIn={onSignIn} />}
-      {me.status === 'loaded' && <MyMentoring onSignIn={onSignIn} />}
+      {me.status === 'loaded' && <MyMentoring onSignIn={onSignIn} viewerZone={me.profile.timeZone.iana} />}
     </>
   );
 }

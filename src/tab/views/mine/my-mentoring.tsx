@@ -7,6 +7,7 @@ import { EmptyState } from '../empty-state.tsx';
 import { LoadError } from '../load-error.tsx';
 import { ViewLoading } from '../view-loading.tsx';
 import { MyProgramCard } from './my-program-card.tsx';
+import { MySessionsArea } from './my-sessions-area.tsx';
 import { PairCard } from './pair-card.tsx';
 
 const useStyles = makeStyles({
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** The participant's pairs and programs: enrol, edit, pause, leave, and see who they are paired with and why. */
-export function MyMentoring({ onSignIn }: { readonly onSignIn: () => void }) {
+export function MyMentoring({ onSignIn, viewerZone }: { readonly onSignIn: () => void; readonly viewerZone?: string }) {
   const styles = useStyles();
   const call = useCaller();
   const data = useLoad(async (signal) => {
@@ -40,6 +41,7 @@ export function MyMentoring({ onSignIn }: { readonly onSignIn: () => void }) {
           </div>
         )}
       </Section>
+      {running.length > 0 && <MySessionsArea pairings={running} viewerZone={viewerZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone} onSignIn={onSignIn} />}
       <Section title="Programs" testId="my-programs">
         {programs.length === 0 ? (
           <EmptyState title="No programs open to you">When your organisation opens a reverse-mentoring program, you can enrol here.</EmptyState>

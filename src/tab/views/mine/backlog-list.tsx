@@ -1,0 +1,29 @@
+import { Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { BacklogItem } from '../../api/sessions-types.ts';
+import { formatDate } from '../common/format-date.ts';
+import { EmptyState } from '../empty-state.tsx';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXS, maxWidth: '44rem' },
+  done: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3 },
+});
+
+/** The pair's shared agenda backlog: open items first, then covered ones. */
+export function BacklogList({ items, partnerName }: { readonly items: readonly BacklogItem[]; readonly partnerName: string }) {
+  const styles = useStyles();
+  if (items.length === 0) {
+    return <EmptyState title="Nothing on your backlog">Add a Teams message to your agenda with &quot;Add to our agenda&quot;; you and {partnerName} both see it here.</EmptyState>;
+  }
+  return (
+    <ul className={styles.list} aria-label={`Agenda backlog with ${partnerName}`} data-testid="my-backlog">
+      {items.map((item) => (
+        <li key={item.id}>
+          <Body1 className={item.done ? styles.done : undefined}>{item.link === null ? item.text : <Link href={item.link} target="_blank" rel="noreferrer">{item.text}</Link>}</Body1>{' '}
+          <Caption1>
+            {item.done ? 'Covered · ' : ''}added by {item.addedByMe ? 'you' : partnerName} on {formatDate(item.addedAt)}
+          </Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
