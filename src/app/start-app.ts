@@ -24,6 +24,7 @@ import { createBot } from '../teams/bot.ts';
 import { wireProactive, type ProactiveWiring } from './proactive-wiring.ts';
 import { createLogger } from './logger.ts';
 import { loopPortsOver, startEngagement, type Engagement } from '../engagement/engagement-runtime.ts';
+import { sessionReschedulePort } from '../engagement/session-reschedule-port.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import { createLoopHandlers } from '../teams/loop/loop-handlers.ts';
 import { enrolledZone, membershipPort } from '../engagement/membership.ts';
@@ -133,6 +134,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     // The message extension (search, add to agenda, next session, log a session) over the store.
     const messageExtension = messageExtensionDeps({ db: store.db, log, defaultTenantId: config.entra.tenantId, tabUrl: `${config.server.publicUrl}/tab/` });
     const proactive = wireProactive({ config, store, log, devTenantUrl: devTenant?.url, graphToken: (tenantId) => tokens.getToken(tenantId) });
+    // Mutual free times around a session: one getSchedule read of the pair per request, shared by
+    // the tab's reschedule dialog and the agenda card's "reschedule this one".
+    const sessionAlternatives = createSessionAlternativesSource({
+      db: store.db,
+      now: () => epochMs(Date.now()),
+      graphFor: (tenantId) => ({
+        client: createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+        batch: { parallelBatches: PARALLEL_BATCHES },
+      }),
+    });
     const bot = createBot({
       log,
       bot: config.bot,
@@ -147,6 +158,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
           Date.now,
           membershipPort({ db: store.db, enrolments: () => programs.enrolments, scheduling: () => scheduling, now: Date.now, log }),
           `${config.server.publicUrl}/tab/`,
+          {
+            reschedule: sessionReschedulePort(store.db, sessionAlternatives, (tenantId, actor, bookingId, index, input) =>
+              scheduling.rescheduleSession(tenantId, actor, bookingId, index, input),
+            ),
+            sessionsTabUrl: `${config.server.publicUrl}/tab/?view=personal`,
+          },
         ),
         tabUrl: `${config.server.publicUrl}/tab/`,
         zoneOf: enrolledZone(store.db),
@@ -228,15 +245,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       ),
       programHealth: createProgramHealthSource(store.db),
       feedback: feedbackRepository(store.db),
-      // The reschedule dialog's free times: one getSchedule read of the pair per request.
-      sessionAlternatives: createSessionAlternativesSource({
-        db: store.db,
-        now: () => epochMs(Date.now()),
-        graphFor: (tenantId) => ({
-          client: createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
-          batch: { parallelBatches: PARALLEL_BATCHES },
-        }),
-      }),
+      actionDone: feedbackRepository(store.db),
+      sessionAlternatives,
       pairBacklog: createPairBacklogSource(store.db),
     });
 

@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { epochMs } from '../core/time.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ProgramEvent } from '../programs/events.ts';
+import { agendaBacklogRepository } from '../store/agenda-backlog.ts';
+import { checkInRepository } from '../store/check-ins.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import type { Store } from '../store/store.ts';
-import type { LoopPorts, MembershipPort } from '../teams/loop/ports.ts';
+import type { LoopPorts, MembershipPort, SessionReschedulePort } from '../teams/loop/ports.ts';
 import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.ts';
 import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
 import { introductionPort } from './introduction-views.ts';
@@ -57,12 +59,25 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
   };
 }
 
-/** The bot loop's ports over the store (needs no queue, so the bot can be built before it). */
-export function loopPortsOver(store: Store, now: () => number = Date.now, membership?: MembershipPort, tabUrl?: string): LoopPorts {
+/**
+ * The bot loop's ports over the store (needs no queue, so the bot can be built before it).
+ * `moving` wires "Reschedule this one" (see `sessionReschedulePort`); without it the card points to the tab.
+ */
+export function loopPortsOver(
+  store: Store,
+  now: () => number = Date.now,
+  membership?: MembershipPort,
+  tabUrl?: string,
+  moving?: { readonly reschedule?: SessionReschedulePort; readonly sessionsTabUrl?: string },
+): LoopPorts {
   return {
+    ...(moving?.reschedule === undefined ? {} : { reschedule: moving.reschedule }),
+    ...(moving?.sessionsTabUrl === undefined ? {} : { sessionsTabUrl: moving.sessionsTabUrl }),
     sessions: bookingSessionPort(store.db),
     ...(tabUrl === undefined ? {} : { introductions: introductionPort(store.db, tabUrl) }),
     feedback: feedbackRepository(store.db),
+    backlog: agendaBacklogRepository(store.db),
+    checkIns: checkInRepository(store.db),
     ...(membership === undefined ? {} : { membership }),
     now: () => epochMs(now()),
   };

@@ -5,7 +5,7 @@ import { nextSessionOf, type SessionId } from '../core/sessions/session.ts';
 import { bookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
 import type { Database } from '../store/schema.ts';
 import type { LoopSession, LoopSessionPort, NextSessionPort } from '../teams/loop/ports.ts';
-import { isLive, parseSessionId, sessionsOfBooking } from './booking-sessions.ts';
+import { isLive, parseSessionId, sessionIdOf, sessionsOfBooking } from './booking-sessions.ts';
 
 /** One session of a booking with its pair's context, or `undefined` if the booking has no such session. */
 export function loopSessionOf(booking: BookingRecord, id: SessionId): LoopSession | undefined {
@@ -21,7 +21,15 @@ export function loopSessionOf(booking: BookingRecord, id: SessionId): LoopSessio
     ],
     pairSessions,
     nextStart: nextSessionOf(session, pairSessions)?.start ?? null,
+    joinUrl: joinUrlOf(booking, id),
+    programId: booking.programId,
   };
+}
+
+/** The join link of the series holding the session (a "reschedule the rest" starts a new one), else the booking's. */
+function joinUrlOf(booking: BookingRecord, id: SessionId): string | null {
+  const segment = booking.occurrences.find((o) => sessionIdOf(booking.id, o.index) === id)?.segment;
+  return booking.series.find((s) => s.segment === segment)?.joinUrl ?? booking.joinUrl;
 }
 
 /** Sessions by id, and each person's next session, from the tenant's bookings. */

@@ -16,18 +16,20 @@ import { dueReminders, feedbackRequestTime, FEEDBACK_REMINDER_AFTER_MS } from '.
 import { feedbackClosesAt } from '../core/feedback/edit-window.ts';
 import { missedStreaks } from '../core/feedback/missed-streaks.ts';
 import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.ts';
-import { agendaFor } from '../core/sessions/agenda.ts';
 import { agendaSendTime, type WorkingWeek } from '../core/sessions/agenda-send-time.ts';
+import { localWorkingWeek } from '../core/sessions/local-working-week.ts';
+import type { DirectoryProfile } from '../core/programs/enrolment.ts';
 import { withOutcomes } from '../core/sessions/outcome.ts';
-import { epochMs, ianaZone, MINUTE_MS, type IanaZone } from '../core/time.ts';
+import { epochMs, ianaZone, MINUTE_MS, type EpochMs } from '../core/time.ts';
 import { programId } from '../core/programs/program.ts';
 import { pairId, sessionId } from '../core/sessions/session.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
+import { agendaBacklogRepository } from '../store/agenda-backlog.ts';
 import { bookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import type { Database } from '../store/schema.ts';
-import { agendaCard } from '../teams/cards/agenda-card.ts';
+import { agendaCardFor } from '../teams/loop/agenda-view.ts';
 import { checkInCard } from '../teams/cards/check-in-card.ts';
 import { feedbackCard } from '../teams/cards/feedback-card.ts';
 import { feedbackReminderCard } from '../teams/cards/feedback-reminder-card.ts';
@@ -41,6 +43,17 @@ export const PLAN_INTERVAL_MS = 15 * MINUTE_MS;
 
 /** Working hours assumed when the person's own are unknown to Upward. */
 export const DEFAULT_WORKING_WEEK: WorkingWeek = { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], start: '09:00', end: '17:00' };
+
+/**
+ * When the agenda of the session starting at `sessionStart` goes to a person: inside the working
+ * hours of their directory profile (as enrolled), or inside `DEFAULT_WORKING_WEEK` in their zone
+ * (UTC without a profile) when Upward has no hours for them.
+ */
+export function agendaTimeFor(sessionStart: EpochMs, profile: DirectoryProfile | undefined): EpochMs {
+  const zone = profile?.timeZone ?? ianaZone('UTC');
+  const own = profile === undefined ? undefined : localWorkingWeek(profile.weeklyWorkingMinutesUtc, zone, sessionStart);
+  return agendaSendTime(sessionStart, own ?? DEFAULT_WORKING_WEEK, zone);
+}
 
 export const MESSAGE_KINDS = ['agenda', 'feedback', 'feedback-reminder', 'check-in'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -127,10 +140,10 @@ export async function planBooking(deps: SessionMessageDeps, booking: BookingReco
   const now = deps.now();
   const sessions = sessionsOfBooking(booking);
   const enrolments = enrolmentRepository(deps.db);
-  const zones = new Map<UserId, IanaZone>();
+  const profiles = new Map<UserId, DirectoryProfile>();
   for (const userId of sessions[0]?.people ?? []) {
     const enrolment = await enrolments.get(tenantId, programId(booking.programId), userId);
-    zones.set(userId, enrolment?.profile.timeZone ?? ianaZone('UTC'));
+    if (enrolment !== undefined) profiles.set(userId, enrolment.profile);
   }
   let created = 0;
   const send = async (kind: MessageKind, sessionId: string, start: number, userId: UserId, at: number, key: string): Promise<void> => {
@@ -143,7 +156,7 @@ export async function planBooking(deps: SessionMessageDeps, booking: BookingReco
     const closesAt = feedbackClosesAt(session.end, sessions.find((s) => !s.cancelled && s.start > session.start)?.start ?? null);
     for (const userId of session.people) {
       if (session.start > now) {
-        const at = agendaSendTime(session.start, DEFAULT_WORKING_WEEK, zones.get(userId) ?? ianaZone('UTC'));
+        const at = agendaTimeFor(session.start, profiles.get(userId));
         await send('agenda', session.id, session.start, userId, at, messageKey('agenda', session.id, userId));
       }
       if (now < closesAt) {
@@ -179,9 +192,8 @@ export async function sendSessionMessage(
   let activity: ProactiveActivity | undefined;
   switch (data.kind) {
     case 'agenda': {
-      const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, null, [], []);
-      const joinUrl = booking.series.find((s) => s.joinUrl !== null)?.joinUrl ?? booking.joinUrl;
-      activity = cardActivity(agendaCard({ readers, sessionId: session.id, start: session.start, end: session.end, joinUrl, agenda, submissionId: `${data.key}:add` }), `Agenda for session ${session.index}`);
+      const backlog = await agendaBacklogRepository(deps.db).list(tenantId, session.pairId);
+      activity = cardActivity(agendaCardFor(found, userId, backlog, { submissionId: `${data.key}:add` }), `Agenda for session ${session.index}`);
       break;
     }
     case 'feedback':

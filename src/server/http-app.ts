@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health.ts';
 import { legalRoutes } from './routes/legal.ts';
 import { meRoutes } from './routes/me.ts';
 import { feedbackRoutes, type FeedbackHistorySource } from './routes/feedback-routes.ts';
+import { actionDoneRoutes, type ActionDoneStore } from './routes/action-done.ts';
 import { participationRoutes, type ParticipationSource } from './routes/participation.ts';
 import { programExportRoutes } from './routes/program-export.ts';
 import { programHealthRoutes } from './routes/program-health.ts';
@@ -43,6 +44,8 @@ export interface HttpAppDeps {
   readonly programHealth?: ProgramHealthSource;
   /** The caller's own session feedback (`routes/feedback-routes.ts`); left out, that route is absent. */
   readonly feedback?: FeedbackHistorySource;
+  /** The author's own "action done" flags (`routes/action-done.ts`); left out, those routes are absent. */
+  readonly actionDone?: ActionDoneStore;
   /** Free times a pair's session could move to (`routes/session-alternatives.ts`); left out, that route is absent. */
   readonly sessionAlternatives?: SessionAlternativesSource;
   /** A pair's shared agenda backlog (`routes/pair-backlog.ts`); left out, that route is absent. */
@@ -71,6 +74,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   api.use(express.json({ limit: '256kb' }));
   api.use(meRoutes({ directoryFor: deps.directoryFor }));
   if (deps.feedback) api.use(feedbackRoutes(deps.feedback));
+  if (deps.actionDone) api.use(actionDoneRoutes(deps.actionDone));
   if (deps.programs) api.use(programRoutes(deps.programs));
   if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
   if (deps.sessionAlternatives) api.use(sessionAlternativesRoutes(deps.sessionAlternatives));

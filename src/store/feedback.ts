@@ -1,10 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { UpwardError } from '../core/errors.ts';
 import type { Feedback, FeedbackKey, Happened, Rating } from '../core/feedback/feedback.ts';
 import { feedbackKey } from '../core/feedback/feedback.ts';
 import type { TenantId, UserId } from '../core/ids.ts';
 import { pairId, sessionId, type PairId, type SessionId } from '../core/sessions/session.ts';
-import { epochMs } from '../core/time.ts';
+import { epochMs, type EpochMs } from '../core/time.ts';
 import type { Database, FeedbackTable } from './schema.ts';
 
 /**
@@ -27,6 +27,13 @@ export interface FeedbackRepository {
   listForAuthor(tenantId: TenantId, authorId: UserId): Promise<Feedback[]>;
   /** Everyone's feedback on a pair's sessions (for outcomes, progress and partner views). */
   listForPair(tenantId: TenantId, pair: PairId): Promise<Feedback[]>;
+  /**
+   * Marks the author's own action done (at `at`) or not done (null). Only the author's own row is
+   * touched. Returns false when that author has no feedback on the session.
+   */
+  setActionDone(tenantId: TenantId, session: SessionId, authorId: UserId, at: EpochMs | null): Promise<boolean>;
+  /** When each of the author's actions was marked done, by session id (sessions not done are absent). */
+  actionsDone(tenantId: TenantId, authorId: UserId): Promise<Map<SessionId, EpochMs>>;
 }
 
 /** The repository over `db` (or a transaction). */
@@ -98,6 +105,20 @@ export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
         .orderBy('author_id')
         .execute();
       return rows.map(toFeedback);
+    },
+
+    // Raw SQL: `action_done_at` (migration 0008) is read and written only here, so the shared
+    // table type stays as it is for the other feedback code.
+    async setActionDone(tenantId, session, authorId, at) {
+      const result = await sql`update feedback set action_done_at = ${at === null ? null : new Date(at)}
+        where tenant_id = ${tenantId} and session_key = ${session} and author_id = ${authorId}`.execute(db);
+      return (result.numAffectedRows ?? 0n) > 0n;
+    },
+
+    async actionsDone(tenantId, authorId) {
+      const result = await sql<{ session_key: string; action_done_at: Date | string }>`select session_key, action_done_at from feedback
+        where tenant_id = ${tenantId} and author_id = ${authorId} and action_done_at is not null`.execute(db);
+      return new Map(result.rows.map((r) => [sessionId(r.session_key), epochMs(new Date(r.action_done_at).getTime())]));
     },
   };
 }

@@ -44,6 +44,7 @@ export interface Database {
   bookings: BookingsTable;
   sent_messages: SentMessagesTable;
   agenda_backlog: AgendaBacklogTable;
+  check_ins: CheckInsTable;
   feedback: FeedbackTable;
 }
 
@@ -239,4 +240,20 @@ export interface AgendaBacklogTable {
   added_by: Immutable<UserId>;
   added_at: Immutable<Date>;
   done_at: Date | null;
+}
+
+/**
+ * A person's answer to the private check-in after two missed sessions in a row, one row per
+ * person per streak (`streak_key` is the core's `MissedStreak` key). Private to the person and the
+ * program team: never shown to the partner; the admin sees counts per program.
+ */
+export interface CheckInsTable {
+  tenant_id: Immutable<TenantId>;
+  streak_key: Immutable<string>;
+  user_id: Immutable<UserId>;
+  program_id: Immutable<string>;
+  pair_id: Immutable<string>;
+  /** One of `CHECK_IN_CHOICES` (src/teams/cards/card-verbs.ts). */
+  choice: Immutable<string>;
+  answered_at: Immutable<Date>;
 }

@@ -5,6 +5,8 @@ import { bookings0003 } from './0003-bookings.ts';
 import { sentMessages0004 } from './0004-sent-messages.ts';
 import { feedback0005 } from './0005-feedback.ts';
 import { agendaBacklog0006 } from './0006-agenda-backlog.ts';
+import { checkIns0007 } from './0007-check-ins.ts';
+import { actionDone0008 } from './0008-action-done.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -19,6 +21,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-sent-messages': sentMessages0004,
   '0005-feedback': feedback0005,
   '0006-agenda-backlog': agendaBacklog0006,
+  '0007-check-ins': checkIns0007,
+  '0008-action-done': actionDone0008,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */

@@ -18,6 +18,8 @@ export const CARD_VERBS = {
   agendaShow: 'agendaShow',
   /** Move one session to another time. */
   sessionReschedule: 'sessionReschedule',
+  /** Move one session to the offered `data.start` (ISO), from the reschedule card. */
+  sessionRescheduleChoose: 'sessionRescheduleChoose',
   /** Refresh of the feedback card for the reader: the form, or their thank-you view. */
   feedbackRefresh: 'feedbackRefresh',
   /** Open the feedback form (from a reminder). */
@@ -66,6 +68,8 @@ export interface SubmissionActionData {
 
 export type FeedbackActionData = SessionActionData & SubmissionActionData;
 export type AgendaAddData = SessionActionData & SubmissionActionData;
+/** `start` is the chosen alternative's start, an ISO date-time. */
+export type RescheduleChooseData = SessionActionData & { readonly start: string };
 export type CheckInAnswerData = PairActionData & SubmissionActionData & { readonly choice: CheckInChoice };
 /** `until` is `YYYY-MM-DD` when the date came from the chat; otherwise the `pauseUntil` input has it. */
 export type PauseConfirmData = SubmissionActionData & { readonly until?: string };

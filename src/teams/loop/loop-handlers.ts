@@ -12,7 +12,10 @@ import { helpCard } from '../cards/help-card.ts';
 import { introductionCard } from '../cards/introduction-card.ts';
 import { nextSessionCard } from '../cards/next-session-card.ts';
 import { notUnderstoodText } from '../cards/not-understood.ts';
+import { AGENDA_VERBS, handleAgendaAction } from './agenda-actions.ts';
 import { readersOf } from './card-people.ts';
+import { CHECK_IN_VERBS, handleCheckInAction } from './check-in-actions.ts';
+import { handleRescheduleAction, RESCHEDULE_VERBS } from './reschedule-actions.ts';
 import { FEEDBACK_VERBS, handleFeedbackAction, type CardActor } from './feedback-actions.ts';
 import { leaveCard } from '../cards/leave-card.ts';
 import { pauseCard } from '../cards/pause-card.ts';
@@ -87,6 +90,9 @@ export function createLoopHandlers(options: LoopOptions): LoopHandlers {
   return {
     async cardAction(actor, verb, data) {
       if (FEEDBACK_VERBS.has(verb)) return handleFeedbackAction(ports, actor, verb, data);
+      if (AGENDA_VERBS.has(verb)) return handleAgendaAction(ports, actor, verb, data);
+      if (CHECK_IN_VERBS.has(verb)) return handleCheckInAction(ports, actor, verb, data);
+      if (RESCHEDULE_VERBS.has(verb)) return handleRescheduleAction(ports, tabUrl, actor, verb, data);
       if (verb === CARD_VERBS.introductionRefresh && ports.introductions !== undefined) {
         // The reader's own side of the pair, from who they are; someone outside it gets a notice.
         const pairId = typeof data['pairId'] === 'string' ? data['pairId'] : '';

@@ -6,6 +6,7 @@ import type { Feedback } from '../../core/feedback/feedback.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
 import type { PairId, Session, SessionId } from '../../core/sessions/session.ts';
 import type { EpochMs } from '../../core/time.ts';
+import type { BacklogItem } from '../../core/sessions/agenda.ts';
 import type { IntroductionCardView } from '../cards/introduction-card.ts';
 
 /** One person of a pair, as cards name them. */
@@ -25,6 +26,10 @@ export interface LoopSession {
   readonly pairSessions: readonly Session[];
   /** Start of the pair's next session after this one; `null` after the last. */
   readonly nextStart: EpochMs | null;
+  /** The online meeting's join link, when the series has one. */
+  readonly joinUrl?: string | null;
+  /** The program the pair's series belongs to. */
+  readonly programId?: string;
 }
 
 /** Finds a session by the id a card carries. */
@@ -72,6 +77,43 @@ export interface IntroductionPort {
   viewFor(tenantId: TenantId, pairId: string, userId: UserId): Promise<IntroductionCardView | undefined>;
 }
 
+/** A pair's shared agenda backlog (the store's agenda-backlog repository fits). */
+export interface AgendaBacklogPort {
+  /** `added: false` when an item with that id was already there (a repeated click). */
+  add(
+    tenantId: TenantId,
+    item: { pairId: PairId; id: string; text: string; link: string | null; addedBy: UserId; addedAt: EpochMs },
+  ): Promise<{ added: boolean; item: BacklogItem }>;
+  /** Open items, oldest first. */
+  list(tenantId: TenantId, pairId: PairId): Promise<readonly BacklogItem[]>;
+}
+
+/** A time a session could move to. */
+export interface AlternativeTime {
+  readonly start: EpochMs;
+  readonly end: EpochMs;
+}
+
+/** Moving one session, as the scheduling service does it (free time read from both calendars). */
+export interface SessionReschedulePort {
+  /**
+   * Mutual free times for the session, nearest first is how they are chosen; time order.
+   * @throws UpwardError (`not_found`, `conflict`, …) with a message fit to show the person.
+   */
+  alternatives(tenantId: TenantId, userId: UserId, session: SessionId): Promise<readonly AlternativeTime[]>;
+  /** Moves the session to `start`; @throws UpwardError when that time is no longer free. */
+  moveTo(tenantId: TenantId, userId: UserId, session: SessionId, start: EpochMs): Promise<AlternativeTime>;
+}
+
+/** Private check-in answers (the store's check-in repository fits). */
+export interface CheckInPort {
+  /** Stores once per person and streak; a repeat keeps, and returns, the first answer. */
+  record(
+    tenantId: TenantId,
+    answer: { streakKey: string; userId: UserId; programId: string; pairId: string; choice: string; answeredAt: EpochMs },
+  ): Promise<{ recorded: boolean; answer: { choice: string } }>;
+}
+
 export interface LoopPorts {
   /** Pair introductions; without it their refresh keeps the card as sent. */
   readonly introductions?: IntroductionPort;
@@ -79,5 +121,13 @@ export interface LoopPorts {
   readonly feedback: FeedbackStorePort;
   /** Pause and leave; without it the chat points people to the tab for those. */
   readonly membership?: MembershipPort;
+  /** Check-in answers; without it an answer is acknowledged with a pointer to the program team. */
+  readonly checkIns?: CheckInPort;
+  /** The pair's backlog; without it the agenda card cannot add items (it says so). */
+  readonly backlog?: AgendaBacklogPort;
+  /** Moving a session; without it "Reschedule this one" points to the tab's Sessions section. */
+  readonly reschedule?: SessionReschedulePort;
+  /** Link to the tab's Sessions section, for the reschedule fallback; the tab link when absent. */
+  readonly sessionsTabUrl?: string;
   readonly now: () => EpochMs;
 }

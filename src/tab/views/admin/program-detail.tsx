@@ -10,6 +10,7 @@ import { useLoad } from '../common/use-load.ts';
 import { LoadError } from '../load-error.tsx';
 import { ViewLoading } from '../view-loading.tsx';
 import { EnrolmentTable } from './enrolment-table.tsx';
+import { InvitationPanel } from './invitation-panel.tsx';
 import { PairingList } from './pairing-list.tsx';
 import { ProgramHealthPanel } from './program-health-panel.tsx';
 import { ProgramForm } from './program-form.tsx';
@@ -113,6 +114,7 @@ export function ProgramDetail({ programId }: { readonly programId: string }) {
         {error !== undefined && <ActionError error={error} what="change the program's state" />}
       </Section>
       <EnrolmentTable programId={p.id} refreshKey={changes} />
+      {p.state !== 'closed' && <InvitationPanel programId={p.id} refreshKey={changes} />}
       {(p.state === 'matching' || p.state === 'active') && <ProposalPanel program={p} onPublished={changed} />}
       {p.state === 'active' && <PairingList programId={p.id} refreshKey={changes} />}
       {p.state === 'active' && <SchedulePanel programId={p.id} />}

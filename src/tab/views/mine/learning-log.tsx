@@ -1,4 +1,9 @@
-import { Body1, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Card, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { actionDoneApi } from '../../api/action-done-api.ts';
+import { useCaller } from '../../api/caller-context.ts';
+import { ActionError } from '../common/action-error.tsx';
+import { useLoad } from '../common/use-load.ts';
 import type { MyFeedback } from '../../api/sessions-types.ts';
 import { formatDate } from '../common/format-date.ts';
 import { EmptyState } from '../empty-state.tsx';
@@ -18,12 +23,29 @@ const HAPPENED = { held: 'Held', 'no-show': 'My partner did not come', reschedul
  */
 export function LearningLog({ feedback }: { readonly feedback: readonly MyFeedback[] }) {
   const styles = useStyles();
+  const call = useCaller();
+  // The flags load beside the log; until they arrive (or if they fail) the boxes show unticked.
+  const flags = useLoad((signal) => actionDoneApi.list(call, signal), 'actions-done');
+  const [done, setDone] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState<unknown>(undefined);
+  const isDone = (sessionId: string) => done[sessionId] ?? (flags.state.status === 'loaded' && flags.state.value[sessionId] !== undefined);
+  const toggle = async (sessionId: string, value: boolean) => {
+    setError(undefined);
+    setDone((d) => ({ ...d, [sessionId]: value }));
+    try {
+      await actionDoneApi.set(call, sessionId, value);
+    } catch (cause) {
+      setDone((d) => ({ ...d, [sessionId]: !value }));
+      setError(cause);
+    }
+  };
   const entries = [...feedback].filter((f) => [f.learned, f.taught, f.action].some((t) => (t ?? '').trim() !== '')).sort((a, b) => b.sessionEnd - a.sessionEnd);
   if (entries.length === 0) {
     return <EmptyState title="Nothing logged yet">After each session Upward asks what you learned, what you taught and one action; your answers collect here. Only you see them unless you share them.</EmptyState>;
   }
   return (
     <div className={styles.list} data-testid="my-learning-log">
+      {error !== undefined && <ActionError error={error} what="save whether your action is done" />}
       {entries.map((f) => (
         <Card key={f.key} aria-label={`Session ending ${formatDate(new Date(f.sessionEnd).toISOString())}`}>
           <Caption1>
@@ -50,6 +72,9 @@ export function LearningLog({ feedback }: { readonly feedback: readonly MyFeedba
               </>
             )}
           </dl>
+          {(f.action ?? '') !== '' && (
+            <Checkbox label="Action done (only you see this)" checked={isDone(f.sessionId)} onChange={(_, d) => void toggle(f.sessionId, d.checked === true)} />
+          )}
         </Card>
       ))}
     </div>

@@ -1,0 +1,127 @@
+/**
+ * A manager opens the participation view in the browser and sees their org's counts and the
+ * department chart, with small departments folded into one group whose figures are hidden and
+ * the privacy rule explained; a manager with a tiny org sees why nothing is shown. The page is
+ * accessible in the three themes and reaches nothing outside this machine.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
+import { seriousAxeViolations } from '../browser/axe.ts';
+import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
+import { ensureTabBuilt } from '../browser/tab-build.ts';
+import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { signInToTab } from './tab-journey-helpers.ts';
+
+const MIN = 5;
+let fx: AppFixture;
+let browser: Browser;
+let page: Page;
+let manager: DevPerson;
+let tree: DevPerson[];
+const enrolledIds = new Set<string>();
+
+/** Everyone below `person` in the seeded directory, as the Graph walk of the route sees them. */
+function treeOf(person: DevPerson): DevPerson[] {
+  const out: DevPerson[] = [];
+  let level = [person];
+  while (level.length > 0) {
+    const next = level.flatMap((p) => fx.app.devTenant!.directory.directReports(fx.tenantId, p.id));
+    out.push(...next);
+    level = next;
+  }
+  return out;
+}
+
+/** Department name → members in the tree. */
+function departments(people: readonly DevPerson[]): Map<string, DevPerson[]> {
+  const map = new Map<string, DevPerson[]>();
+  for (const p of people) map.set(p.department, [...(map.get(p.department) ?? []), p]);
+  return map;
+}
+
+beforeAll(async () => {
+  await ensureTabBuilt();
+  fx = await startAppFixture();
+  const admin = fx.admins()[0]!;
+  // A manager with a sizeable org spanning two or more departments. (The seeded directory has no
+  // org that mixes a department of 5+ with a smaller one, so folding is checked when present.)
+  const candidates = fx.app.devTenant!.directory.managers(fx.tenantId)
+    .filter((m) => m.accountEnabled && !m.isProgramAdmin)
+    .map((m) => ({ m, t: treeOf(m) }))
+    .filter(({ t }) => t.length >= 12 && t.length <= 80)
+    .filter(({ t }) => {
+      const sizes = [...departments(t).values()].map((d) => d.length);
+      return sizes.length >= 2 && sizes.some((n) => n >= MIN);
+    });
+  expect(candidates.length).toBeGreaterThan(0);
+  ({ m: manager, t: tree } = candidates[0]!);
+  const id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Participation e2e' })).body.program.id;
+  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  for (const person of tree.filter((p) => p.accountEnabled)) {
+    const form = person.level >= 6 ? seniorForm() : juniorForm();
+    if ((await fx.call(person, 'POST', `/programs/${id}/enrolment`, form)).status === 201) enrolledIds.add(person.id);
+  }
+  expect(enrolledIds.size).toBeGreaterThanOrEqual(MIN);
+  browser = await launchChromium();
+  page = await newPage(browser);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.close();
+});
+
+describe('a manager with a large org', () => {
+  it('shows the org counts and each department with its enrolled count, small departments folded', async () => {
+    await signInToTab(page, fx.app.url, manager, '?view=participation');
+    const kpis = page.getByTestId('participation-kpis');
+    await kpis.waitFor();
+    await expect.poll(() => kpis.getByLabel(`People in your org: ${tree.length}`).count()).toBe(1);
+    expect(await kpis.getByLabel(`Enrolled: ${enrolledIds.size}`).count()).toBe(1);
+    expect(await kpis.getByLabel('Paired: 0').count()).toBe(1);
+
+    const depts = departments(tree);
+    const large = [...depts].filter(([, m]) => m.length >= MIN);
+    const small = [...depts].filter(([, m]) => m.length < MIN);
+    const chart = page.getByRole('table', { name: 'People enrolled by department' });
+    const rows = (await chart.getByRole('row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    const labels = rows.map((r) => r.replace(/ (\d+|Under \d+ people)$/, ''));
+    const largeNames = large.map(([name]) => name).sort((a, b) => a.localeCompare(b));
+    expect(labels).toEqual(small.length > 0 ? [...largeNames, 'Other departments'] : largeNames);
+    for (const [name, members] of large) {
+      expect(rows[labels.indexOf(name)]).toBe(`${name} ${members.filter((p) => enrolledIds.has(p.id)).length}`);
+    }
+    for (const [name] of small) expect(labels).not.toContain(name);
+    const smallCount = small.reduce((n, [, m]) => n + m.length, 0);
+    if (small.length > 0 && smallCount < MIN) expect(rows.at(-1)).toBe(`Other departments Under ${MIN} people`);
+    await page.getByText(`Groups of fewer than ${MIN} people show no figures.`).waitFor();
+    await screenshot(page, 'manager-participation');
+  }, 60_000);
+
+  it('has no serious or critical accessibility violations in the default, dark and high-contrast themes', async () => {
+    for (const theme of ['default', 'dark', 'contrast'] as const) {
+      await page.goto(`${fx.app.url}/tab/?view=participation&theme=${theme}`);
+      await page.getByTestId('participation-kpis').waitFor();
+      await screenshot(page, `manager-participation-${theme}`);
+      expect(await seriousAxeViolations(page), `axe in the ${theme} theme`).toEqual([]);
+    }
+    expect(blockedRequests(page)).toEqual([]);
+  }, 90_000);
+});
+
+describe('a manager with a tiny org', () => {
+  it('explains that the org is too small to show and shows no figures', async () => {
+    const tiny = fx.app.devTenant!.directory.managers(fx.tenantId).find((m) => m.accountEnabled && !m.isProgramAdmin && treeOf(m).length < MIN);
+    expect(tiny).toBeDefined();
+    const other = await newPage(browser);
+    await signInToTab(other, fx.app.url, tiny!, '?view=participation');
+    await other.getByRole('heading', { name: 'Your organisation is too small to show' }).waitFor();
+    expect(await other.getByText(`Fewer than ${MIN} people report to you.`, { exact: false }).count()).toBe(1);
+    expect(await other.getByTestId('participation-kpis').count()).toBe(0);
+    await screenshot(other, 'manager-participation-tiny-org');
+    expect(await seriousAxeViolations(other)).toEqual([]);
+    await other.close();
+  }, 60_000);
+});
