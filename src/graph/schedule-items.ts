@@ -19,15 +19,19 @@ export interface ScheduleItemsResult {
   readonly workingHours: ReadonlyMap<string, { daysOfWeek: string[]; start: string; end: string; zone: string }>;
   /** Mailboxes getSchedule could not read, with its message. */
   readonly failed: ReadonlyMap<string, string>;
+  /** getSchedule requests made (batch members count one each). */
+  readonly requests: number;
 }
 
 const SCHEDULES_PER_CALL = 20;
 const MAX_WINDOW_MS = 62 * DAY_MS;
 
 /**
- * Reads getSchedule's items one by one (where `readAvailability` merges them): a re-check needs
- * to tell Upward's own meeting apart from a new one at the same time, which only separate items
- * allow. Same limits as `readAvailability`: 20 schedules per call, windows ≤ 62 days, batched.
+ * Reads free/busy and working hours for many mailboxes through getSchedule only (never event
+ * subjects or bodies), item by item: mailboxes in chunks of 20, windows of at most 62 days, all
+ * sent as JSON batches with the per-mailbox limit held. Each call is made on behalf of the chunk's
+ * first mailbox, so no single mailbox carries the load of a run. A re-check uses the separate
+ * items to tell Upward's own meeting from a new one; `readAvailability` merges them.
  */
 export async function readScheduleItems(
   client: Client,
@@ -89,7 +93,7 @@ export async function readScheduleItems(
     }
   }
   for (const list of items.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { items, workingHours, failed };
+  return { items, workingHours, failed, requests: steps.length };
 }
 
 interface ScheduleInformation {
