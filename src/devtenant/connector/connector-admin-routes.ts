@@ -1,8 +1,8 @@
-import express, { type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { z } from 'zod';
+import { badControlRequest, settingsRoute } from '../throttling/settings-route.ts';
 import type { DevDirectory } from '../directory/dev-directory.ts';
 import { requireAdminSecret } from '../throttling/admin-auth.ts';
-import { fieldErrors } from '../throttling/field-errors.ts';
 import type { ReceivedActivity } from './conversations.ts';
 import type { DevTeams } from './dev-teams.ts';
 
@@ -44,7 +44,7 @@ export function connectorAdminRoutes(teams: DevTeams, directory: DevDirectory, s
   });
   admin.put('/blocked', (req, res) => {
     const parsed = blockedSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return badControlRequest(res, parsed.error);
     const { userIds, blocked, tenantId } = parsed.data;
     const people = userIds.map((id) => (tenantId === undefined ? directory.findAnywhere(id) : directory.find(tenantId, id)));
     const unknown = userIds.filter((_id, i) => people[i] === undefined);
@@ -67,21 +67,8 @@ export function connectorAdminRoutes(teams: DevTeams, directory: DevDirectory, s
     res.status(204).end();
   });
 
-  const settings = (path: string, get: () => unknown, set: (input: unknown) => unknown): void => {
-    admin.get(path, (_req, res) => {
-      res.json(get());
-    });
-    admin.put(path, (req, res) => {
-      try {
-        res.json(set(req.body ?? {}));
-      } catch (error) {
-        if (error instanceof z.ZodError) return badRequest(res, error);
-        throw error;
-      }
-    });
-  };
-  settings('/limits', () => teams.traffic.limits(), (input) => teams.traffic.setLimits(input));
-  settings('/faults', () => teams.traffic.faults(), (input) => teams.traffic.setFaults(input));
+  settingsRoute(admin, '/limits', () => teams.traffic.limits(), (input) => teams.traffic.setLimits(input));
+  settingsRoute(admin, '/faults', () => teams.traffic.faults(), (input) => teams.traffic.setFaults(input));
   admin.get('/stats', (_req, res) => {
     res.json(teams.traffic.stats());
   });
@@ -97,13 +84,3 @@ export function connectorAdminRoutes(teams: DevTeams, directory: DevDirectory, s
   return router;
 }
 
-function badRequest(res: Response, error: z.ZodError): void {
-  const fields = fieldErrors(error);
-  res.status(400).json({
-    error: {
-      code: 'BadRequest',
-      message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
-      details: fields.map((f) => ({ field: f.field, message: f.message })),
-    },
-  });
-}

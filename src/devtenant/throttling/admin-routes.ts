@@ -1,7 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { z } from 'zod';
+import { settingsRoute } from './settings-route.ts';
 import { requireAdminSecret } from './admin-auth.ts';
-import { fieldErrors } from './field-errors.ts';
 import type { TrafficControl } from './traffic-control.ts';
 
 /**
@@ -15,21 +14,8 @@ export function adminRoutes(deps: { traffic: TrafficControl; secret: () => strin
   admin.use(requireAdminSecret(deps.secret));
   admin.use(express.json({ limit: '256kb', type: () => true }));
 
-  const settingsRoute = (path: string, get: () => unknown, set: (input: unknown) => unknown): void => {
-    admin.get(path, (_req, res) => {
-      res.json(get());
-    });
-    admin.put(path, (req, res) => {
-      try {
-        res.json(set(req.body ?? {}));
-      } catch (error) {
-        if (error instanceof z.ZodError) return badRequest(res, error);
-        throw error;
-      }
-    });
-  };
-  settingsRoute('/faults', () => deps.traffic.faultSettings(), (input) => deps.traffic.setFaults(input));
-  settingsRoute('/throttle', () => deps.traffic.throttleSettings(), (input) => deps.traffic.setThrottle(input));
+  settingsRoute(admin, '/faults', () => deps.traffic.faultSettings(), (input) => deps.traffic.setFaults(input));
+  settingsRoute(admin, '/throttle', () => deps.traffic.throttleSettings(), (input) => deps.traffic.setThrottle(input));
   admin.get('/stats', (_req, res) => {
     res.json(deps.traffic.stats());
   });
@@ -52,13 +38,3 @@ export function adminRoutes(deps: { traffic: TrafficControl; secret: () => strin
   return router;
 }
 
-function badRequest(res: Response, error: z.ZodError): void {
-  const fields = fieldErrors(error);
-  res.status(400).json({
-    error: {
-      code: 'BadRequest',
-      message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
-      details: fields.map((f) => ({ field: f.field, message: f.message })),
-    },
-  });
-}
