@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.ts';
 import { createAppTokenProvider } from '../graph/app-token-provider.ts';
-import { createGraphClient } from '../graph/graph-client.ts';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { createTeamsAppInstaller } from '../graph/teamwork.ts';
 import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { sentMessageRepository } from '../store/sent-messages.ts';
@@ -31,7 +31,7 @@ export interface ProactiveWiringOptions {
   /** The development tenant's base URL when it runs (its Bot Connector is the default serviceUrl). */
   readonly devTenantUrl: string | undefined;
   /** An app-only Graph token for a tenant (the composition root's provider). */
-  readonly graphToken: (tenantId: string) => Promise<string>;
+  readonly graphClientFor: (tenantId: string) => Client;
 }
 
 /**
@@ -56,7 +56,7 @@ export function wireProactive(options: ProactiveWiringOptions): ProactiveWiring 
     log,
   });
   const installer = createPersonInstaller({
-    installerFor: (tenantId) => createTeamsAppInstaller(createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => options.graphToken(tenantId) })),
+    installerFor: (tenantId) => createTeamsAppInstaller(options.graphClientFor(tenantId)),
     references,
     teamsAppId: config.teams.appId,
     botId: appId,

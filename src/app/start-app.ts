@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.ts';
 import { startDevTenant, type RunningDevTenant } from '../devtenant/dev-tenant.ts';
 import { createAppTokenProvider } from '../graph/app-token-provider.ts';
 import { createDirectoryReader, type DirectoryReader, type ManagerChainReader } from '../graph/directory.ts';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../graph/graph-client.ts';
 import { createHttpApp } from '../server/http-app.ts';
 import { createParticipationSource } from '../server/routes/participation-source.ts';
@@ -120,11 +121,21 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       clientSecret: secret,
       resource: 'https://graph.microsoft.com',
     });
+    // One Graph client and one directory reader per tenant, shared by every adapter.
+    const graphClients = new Map<string, Client>();
+    const graphClientFor = (tenantId: string): Client => {
+      let client = graphClients.get(tenantId);
+      if (!client) {
+        client = createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) });
+        graphClients.set(tenantId, client);
+      }
+      return client;
+    };
     const directories = new Map<string, DirectoryReader & ManagerChainReader>();
     const directoryFor = (tenantId: string): DirectoryReader & ManagerChainReader => {
       let reader = directories.get(tenantId);
       if (!reader) {
-        reader = createDirectoryReader(createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }));
+        reader = createDirectoryReader(graphClientFor(tenantId));
         directories.set(tenantId, reader);
       }
       return reader;
@@ -133,14 +144,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     const references = conversationReferenceRepository(store.db);
     // The message extension (search, add to agenda, next session, log a session) over the store.
     const messageExtension = messageExtensionDeps({ db: store.db, log, defaultTenantId: config.entra.tenantId, tabUrl: `${config.server.publicUrl}/tab/` });
-    const proactive = wireProactive({ config, store, log, devTenantUrl: devTenant?.url, graphToken: (tenantId) => tokens.getToken(tenantId) });
+    const proactive = wireProactive({ config, store, log, devTenantUrl: devTenant?.url, graphClientFor });
     // Mutual free times around a session: one getSchedule read of the pair per request, shared by
     // the tab's reschedule dialog and the agenda card's "reschedule this one".
     const sessionAlternatives = createSessionAlternativesSource({
       db: store.db,
       now: () => epochMs(Date.now()),
       graphFor: (tenantId) => ({
-        client: createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+        client: graphClientFor(tenantId),
         batch: { parallelBatches: PARALLEL_BATCHES },
       }),
     });
@@ -208,7 +219,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       store,
       queue: jobs,
       log: log.child({ component: 'scheduling' }),
-      graphClientFor: (tenantId) => createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
+      graphClientFor,
     });
     engagement = await startEngagement({
       store,
@@ -240,9 +251,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       mountSelfAuthenticated: (app) => bot.mount(app),
       programs,
       scheduling,
-      participation: createParticipationSource(store.db, (tenantId) =>
-        createGraphClient({ baseUrl: config.entra.graphBaseUrl, token: () => tokens.getToken(tenantId) }),
-      ),
+      participation: createParticipationSource(store.db, graphClientFor),
       programHealth: createProgramHealthSource(store.db),
       feedback: feedbackRepository(store.db),
       actionDone: feedbackRepository(store.db),
