@@ -31,6 +31,7 @@ export interface TenantReport {
 if (process.send !== undefined && process.argv.includes('--serve')) {
   const size = Number(process.argv[process.argv.indexOf('--size') + 1]);
   const latencyMs = Number(process.argv[process.argv.indexOf('--latency') + 1]);
+  const nowMs = Number(process.argv[process.argv.indexOf('--now') + 1]);
   const dataDir = mkdtempSync(join(tmpdir(), 'upward-bench-tenant-'));
   const tenant = await startDevTenant({
     host: '127.0.0.1',
@@ -40,6 +41,8 @@ if (process.send !== undefined && process.argv.includes('--serve')) {
     tenantId: BENCH_TENANT_ID,
     app: { clientId: BENCH_CLIENT_ID, appIdUri: BENCH_APP_ID_URI, redirectOrigins: [BENCH_ORIGIN] },
     dataDir,
+    // The tenant's clock is the benchmark's: its calendars hold what people had booked by then.
+    now: () => new Date(nowMs),
     // Every Graph request waits 100 ms holding its mailbox's concurrency slot; Outlook's limits
     // (4 at once and 10,000 per 10 minutes per mailbox) are enforced, as by default.
     faults: { scope: 'all', latency: { fixedMs: latencyMs } },

@@ -51,7 +51,7 @@ interface TenantProcess {
 }
 
 async function startTenant(): Promise<TenantProcess> {
-  const child = fork(new URL('./scheduling-tenant.ts', import.meta.url), ['--serve', '--size', String(SIZE), '--latency', String(LATENCY_MS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(new URL('./scheduling-tenant.ts', import.meta.url), ['--serve', '--size', String(SIZE), '--latency', String(LATENCY_MS), '--now', String(NOW)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<TenantReady>((resolve, reject) => {
     child.once('message', (m) => resolve(m as TenantReady));
     child.once('exit', (code) => reject(new Error(`the benchmark's development tenant exited (${code})`)));

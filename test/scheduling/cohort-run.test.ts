@@ -103,7 +103,8 @@ describe('booking a cohort', () => {
   });
 
   it('resumes after a crash while moving clashing sessions, applying them once and booking every pair', async () => {
-    const pairs = pairsFrom(fx.dev.tenant.directory.people(TENANT), 3, 36);
+    // Pairs 15–17: pair 15 has a session that clashes on the day (a conflict the tenant had booked by NOW).
+    const pairs = pairsFrom(fx.dev.tenant.directory.people(TENANT), 3, 14);
     const start = await service.startCohort(TENANT, adminActor, { programId: 'cohort-e', settings, pairs });
     await expect(
       service.runCohort(TENANT, start.runId, {

@@ -7,10 +7,13 @@ import { utcToWall } from './zones.ts';
 /**
  * Generated calendars, made lazily: a person's profile on first touch, each week on first read.
  * Nothing is stored that the seed cannot recreate, so an organisation of 10,000 people starts
- * instantly and the cache can drop weeks freely (least recently used first).
+ * instantly and the cache can drop weeks freely (least recently used first). A one-off item is
+ * read only once the tenant's clock has passed the moment it was booked (booking-lead.ts), so
+ * weeks are cached whole and filtered on the way out.
  */
 export class GeneratedCalendars {
   readonly #seed: number;
+  readonly #now: () => number;
   readonly #maxWeeks: number;
   readonly #profiles = new Map<string, PersonProfile>();
   /** `${tenant}|${person}|${week}` → items; Map order doubles as recency order. */
@@ -19,8 +22,9 @@ export class GeneratedCalendars {
   readonly #generates: (person: CalendarPerson) => boolean;
 
   /** `generates` says whose calendars are generated; a scenario's people have only their own items. */
-  constructor(seed: number, maxCachedWeeks = 40_000, generates: (person: CalendarPerson) => boolean = () => true) {
+  constructor(seed: number, now: () => number, maxCachedWeeks = 40_000, generates: (person: CalendarPerson) => boolean = () => true) {
     this.#seed = seed;
+    this.#now = now;
     this.#maxWeeks = maxCachedWeeks;
     this.#generates = generates;
   }
@@ -56,11 +60,12 @@ export class GeneratedCalendars {
   /** Generated items overlapping [startMs, endMs), sorted by start. Weeks never overlap, so concatenation keeps order. */
   between(person: CalendarPerson, startMs: number, endMs: number): GeneratedItem[] {
     const zone = this.profile(person).zone;
+    const nowMs = this.#now();
     const firstWeek = weekOfDay(Math.floor(utcToWall(zone, startMs) / MS_PER_DAY));
     const lastWeek = weekOfDay(Math.floor(utcToWall(zone, endMs - 1) / MS_PER_DAY));
     const out: GeneratedItem[] = [];
     for (let w = firstWeek; w <= lastWeek; w++) {
-      for (const item of this.week(person, w)) if (item.startMs < endMs && item.endMs > startMs) out.push(item);
+      for (const item of this.week(person, w)) if (item.startMs < endMs && item.endMs > startMs && booked(item, nowMs)) out.push(item);
     }
     return out;
   }
@@ -73,8 +78,14 @@ export class GeneratedCalendars {
   single(person: CalendarPerson, itemKey: string): GeneratedItem | undefined {
     const m = /^w(-?\d+):\d+$/.exec(itemKey);
     if (!m) return undefined;
-    return this.week(person, Number(m[1])).find((item) => item.source.itemKey === itemKey);
+    const nowMs = this.#now();
+    return this.week(person, Number(m[1])).find((item) => item.source.itemKey === itemKey && booked(item, nowMs));
   }
+}
+
+/** Whether an item is in the calendar at `nowMs`: series and holidays always, one-offs once booked. */
+function booked(item: GeneratedItem, nowMs: number): boolean {
+  return item.visibleFromMs === undefined || item.visibleFromMs <= nowMs;
 }
 
 function personKey(person: CalendarPerson): string {

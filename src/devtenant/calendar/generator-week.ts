@@ -1,5 +1,6 @@
 import { dayOfWeek, MS_PER_DAY, MS_PER_MINUTE } from './civil.ts';
 import { ANCHOR_DAY, HOLIDAY_CYCLE_WEEKS, SLOT_MINUTES, type PersonProfile } from './generator-profile.ts';
+import { visibleFrom, type BookingLead } from './booking-lead.ts';
 import { occurrenceDays } from './recurrence.ts';
 import { createRandom, hash32, type Random } from './seeded-random.ts';
 import type { CalendarEntry, FreeBusyStatus, Sensitivity } from './types.ts';
@@ -13,6 +14,8 @@ import { wallToUtc } from './zones.ts';
 /** A generated calendar item; it is its own CalendarEntry so free/busy reads it without copying. */
 export interface GeneratedItem extends CalendarEntry {
   source: { kind: 'generated'; itemKey: string; seriesKey?: string; originalStartMs?: number };
+  /** When a one-off item was put in the calendar (booking-lead.ts); series and holidays have none: always there. */
+  visibleFromMs?: number;
   sensitivity: Sensitivity;
   isAllDay: boolean;
   isOnlineMeeting: boolean;
@@ -34,6 +37,7 @@ export function weekOfDay(epochDay: number): number {
 }
 
 interface FillKind {
+  lead: BookingLead;
   subjects: readonly string[];
   slots: readonly number[];
   status: FreeBusyStatus;
@@ -43,13 +47,13 @@ interface FillKind {
 }
 
 const KINDS: readonly FillKind[] = [
-  { weight: 58, status: 'busy', sensitivity: 'normal', slots: [2, 2, 2, 3, 4],
+  { weight: 58, lead: 'meeting', status: 'busy', sensitivity: 'normal', slots: [2, 2, 2, 3, 4],
     subjects: ['Project sync', 'Design review', 'Customer call', 'Roadmap review', 'Hiring interview', 'Budget review', 'Sprint planning', 'Architecture discussion', 'Vendor meeting', 'Quarterly business review'],
     location: ['Microsoft Teams Meeting', 'Microsoft Teams Meeting', 'Room 2.14', 'Room 4.03', 'Cafeteria'] },
-  { weight: 20, status: 'busy', sensitivity: 'normal', slots: [4, 6], subjects: ['Focus time'], location: [''] },
-  { weight: 12, status: 'tentative', sensitivity: 'normal', slots: [2, 4],
+  { weight: 20, lead: 'focus', status: 'busy', sensitivity: 'normal', slots: [4, 6], subjects: ['Focus time'], location: [''] },
+  { weight: 12, lead: 'meeting', status: 'tentative', sensitivity: 'normal', slots: [2, 4],
     subjects: ['Product demo (tentative)', 'Community of practice', 'Lunch & learn', 'Webinar: industry trends'], location: ['Microsoft Teams Meeting'] },
-  { weight: 10, status: 'busy', sensitivity: 'private', slots: [2, 4],
+  { weight: 10, lead: 'private', status: 'busy', sensitivity: 'private', slots: [2, 4],
     subjects: ["Doctor's appointment", 'Personal errand', 'School pick-up', 'Bank appointment'], location: ['', 'Downtown'] },
 ];
 const TOTAL_WEIGHT = KINDS.reduce((sum, k) => sum + k.weight, 0);
@@ -73,9 +77,12 @@ export function generateWeek(seed: number, key: string, profile: PersonProfile, 
   const at = (day: number, minute: number): number => wallToUtc(zone, day * MS_PER_DAY + minute * MS_PER_MINUTE);
   const items: GeneratedItem[] = [];
   let serial = 0;
-  const single = (fields: Omit<GeneratedItem, 'source' | 'sortKey'>): void => {
+  /** `lead` undefined: planned far ahead, visible at any time (a holiday week). */
+  const single = (fields: Omit<GeneratedItem, 'source' | 'sortKey'>, lead?: BookingLead): void => {
     const itemKey = `w${week}:${serial++}`;
-    items.push({ ...fields, sortKey: `g:${itemKey}`, source: { kind: 'generated', itemKey } });
+    const item: GeneratedItem = { ...fields, sortKey: `g:${itemKey}`, source: { kind: 'generated', itemKey } };
+    if (lead !== undefined) item.visibleFromMs = visibleFrom(seed, `${key}|${itemKey}`, lead, fields.startMs);
+    items.push(item);
   };
 
   const holiday = (((week - profile.holidayPhase) % HOLIDAY_CYCLE_WEEKS) + HOLIDAY_CYCLE_WEEKS) % HOLIDAY_CYCLE_WEEKS === 0;
@@ -104,7 +111,7 @@ export function generateWeek(seed: number, key: string, profile: PersonProfile, 
     if (holiday) continue;
     if (dayOff) {
       single({ startMs: at(day, 0), endMs: at(day + 1, 0), status: 'oof', isPrivate: false, subject: 'Out of office',
-        location: '', sensitivity: 'normal', isAllDay: true, isOnlineMeeting: false });
+        location: '', sensitivity: 'normal', isAllDay: true, isOnlineMeeting: false }, 'dayOff');
       continue;
     }
     const target = Math.round(slots * clamp(profile.density + (rng.next() - 0.5) * DAILY_JITTER, profile.densityBand));
@@ -113,7 +120,7 @@ export function generateWeek(seed: number, key: string, profile: PersonProfile, 
       const location = rng.pick(kind.location);
       single({ startMs: at(day, workStart + first * SLOT_MINUTES), endMs: at(day, workStart + (first + length) * SLOT_MINUTES),
         status: kind.status, isPrivate: kind.sensitivity === 'private', subject, location, sensitivity: kind.sensitivity,
-        isAllDay: false, isOnlineMeeting: location === 'Microsoft Teams Meeting' });
+        isAllDay: false, isOnlineMeeting: location === 'Microsoft Teams Meeting' }, kind.lead);
     });
   }
   addFreeAndElsewhere(rng, profile, monday, at, single);
@@ -146,17 +153,17 @@ function fillDay(rng: Random, taken: Uint8Array, target: number, place: (first: 
 
 /** Items that do not make a person unavailable: an optional all-hands (free), an office day (workingElsewhere). */
 function addFreeAndElsewhere(rng: Random, profile: PersonProfile, monday: number, at: (day: number, minute: number) => number,
-  single: (fields: Omit<GeneratedItem, 'source' | 'sortKey'>) => void): void {
+  single: (fields: Omit<GeneratedItem, 'source' | 'sortKey'>, lead?: BookingLead) => void): void {
   const dayOf = (): number => monday + ((rng.pick(profile.workDays) - 1 + 7) % 7);
   if (rng.chance(0.25)) {
     const day = dayOf();
     const start = profile.workStart + Math.floor(rng.int(0, Math.max(0, (profile.workEnd - profile.workStart) / SLOT_MINUTES - 4)) / 2) * 2 * SLOT_MINUTES;
     single({ startMs: at(day, start), endMs: at(day, Math.min(start + 60, profile.workEnd)), status: 'free', isPrivate: false,
-      subject: 'Optional: company town hall', location: 'Microsoft Teams Meeting', sensitivity: 'normal', isAllDay: false, isOnlineMeeting: true });
+      subject: 'Optional: company town hall', location: 'Microsoft Teams Meeting', sensitivity: 'normal', isAllDay: false, isOnlineMeeting: true }, 'meeting');
   }
   if (rng.chance(0.15)) {
     const day = dayOf();
     single({ startMs: at(day, profile.workStart), endMs: at(day, profile.workEnd), status: 'workingElsewhere', isPrivate: false,
-      subject: 'Working from the client site', location: 'Client office', sensitivity: 'normal', isAllDay: false, isOnlineMeeting: false });
+      subject: 'Working from the client site', location: 'Client office', sensitivity: 'normal', isAllDay: false, isOnlineMeeting: false }, 'meeting');
   }
 }

@@ -53,7 +53,7 @@ export interface CalendarServiceOptions {
 
 export function createCalendarService(options: CalendarServiceOptions): CalendarService {
   const store = new EventStore();
-  const generated = new GeneratedCalendars(options.seed, undefined, options.generates);
+  const generated = new GeneratedCalendars(options.seed, () => options.now().getTime(), undefined, options.generates);
   const ctx: CalendarContext = { ...options, store, generated, book: new CalendarBook(generated, store) };
   return {
     getSchedule: (auth, mailbox, body, o) => getSchedule(ctx, auth, mailbox, body, o),

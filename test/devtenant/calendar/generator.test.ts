@@ -55,7 +55,8 @@ function density(entries: CalendarEntry[], windows: [number, number][]): number 
 describe('generated calendars', () => {
   it('book seniors 60–80 %, juniors 30–50 % and people between in between (four weeks of working hours)', () => {
     const people = population(150, (i) => 1 + (i % 10));
-    const service = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date('2026-03-02T00:00:00Z') });
+    // Read once the four weeks are over: every one-off has been booked by then (see the booking-lead test).
+    const service = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date('2026-04-06T00:00:00Z') });
     const bands: Record<number, [number, number]> = { 1: [0.3, 0.5], 2: [0.3, 0.5], 3: [0.3, 0.5], 4: [0.375, 0.575], 5: [0.45, 0.65], 6: [0.525, 0.725], 7: [0.6, 0.8], 8: [0.6, 0.8], 9: [0.6, 0.8], 10: [0.6, 0.8] };
     const bySeniority = new Map<number, number[]>();
     for (const p of people) {
@@ -74,7 +75,8 @@ describe('generated calendars', () => {
 
   it('carries most booked time in recurring series, so gaps recur week after week (four weeks of working hours)', () => {
     const people = population(150, (i) => 1 + (i % 10));
-    const service = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date('2026-03-02T00:00:00Z') });
+    // Read once the four weeks are over: every one-off has been booked by then (see the booking-lead test).
+    const service = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date('2026-04-06T00:00:00Z') });
     let recurring = 0;
     let booked = 0;
     const shares: number[] = [];
@@ -92,6 +94,43 @@ describe('generated calendars', () => {
     expect(recurring / booked).toBeGreaterThan(0.5);
     expect(recurring / booked).toBeLessThan(0.8);
     expect(Math.min(...shares)).toBeGreaterThan(0.3);
+  });
+
+  it('fills in as days come nearer: one-offs weeks ahead are few, series and holidays are there months ahead', () => {
+    const people = population(100, (i) => 1 + (i % 10));
+    const today = Date.parse('2026-03-02T00:00:00Z');
+    const ahead = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date(today) });
+    const later = createCalendarService({ directory: directoryOf(people), seed: 7, now: () => new Date('2026-08-03T00:00:00Z') });
+    const oneOff = (e: CalendarEntry) => e.source.kind === 'generated' && e.source.seriesKey === undefined && e.subject !== 'Vacation';
+    /** One-offs in the week starting `weeksAhead` weeks after today, as read today and as read once that week is past. */
+    const week = (weeksAhead: number) => {
+      const from = today + weeksAhead * 7 * 86_400_000;
+      const to = from + 7 * 86_400_000;
+      let now = 0;
+      let eventually = 0;
+      let seriesNow = 0;
+      let seriesEventually = 0;
+      for (const p of people) {
+        const seen = ahead.entries(TENANT, p.id, from, to);
+        const all = later.entries(TENANT, p.id, from, to);
+        now += seen.filter(oneOff).length;
+        eventually += all.filter(oneOff).length;
+        seriesNow += seen.filter((e) => !oneOff(e)).length;
+        seriesEventually += all.filter((e) => !oneOff(e)).length;
+        // What is visible today is a subset of what the week finally holds: items appear, never vanish.
+        const keys = new Set(all.map((e) => e.sortKey));
+        for (const e of seen) expect(keys.has(e.sortKey), `${p.id} ${e.subject}`).toBe(true);
+      }
+      expect(seriesNow, `series and holidays in week +${weeksAhead}`).toBe(seriesEventually);
+      return now / eventually;
+    };
+    const nextWeek = week(0);
+    const inThreeWeeks = week(3);
+    const inEightWeeks = week(8);
+    expect(nextWeek).toBeGreaterThan(0.5);
+    expect(inThreeWeeks).toBeLessThan(nextWeek / 2);
+    expect(inEightWeeks).toBeLessThan(0.1);
+    expect(inEightWeeks).toBeLessThan(inThreeWeeks);
   });
 
   it('keeps timed items within the person’s own working hours, in their own zone', () => {
