@@ -14,6 +14,7 @@ import { epochMs, ianaZone, MINUTE_MS, type EpochMs } from '../core/time.ts';
 import { epochToLocal } from '../core/time/zones.ts';
 import { isLive, sessionsOfBooking } from '../engagement/booking-sessions.ts';
 import { loopSessionOf } from '../engagement/loop-sessions.ts';
+import { withCardContext } from '../engagement/session-context.ts';
 import { agendaBacklogRepository } from '../store/agenda-backlog.ts';
 import { bookingRepository } from '../store/bookings.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
@@ -68,7 +69,7 @@ export function runningPairsOver(db: Kysely<Database>): PairsPort {
 /**
  * The person's next session as its agenda (booked series, the pair's backlog, `agendaFor`), or
  * why there is none: on a break (every current enrolment paused), not paired, not booked yet, or
- * the series is over. No program topic plan exists per session yet, so the agenda has no track.
+ * the series is over. The topic is the session's in the pair's track plan (see `pairTrack`).
  */
 export function nextSessionOver(db: Kysely<Database>, tabUrl: string): NextSessionPort {
   return {
@@ -92,10 +93,10 @@ export function nextSessionOver(db: Kysely<Database>, tabUrl: string): NextSessi
         const paired = (await pairingRepository(db).listForUser(tenantId, userId, { runningOnly: true })).length > 0;
         return { kind: 'none', reason: paired ? 'not-booked' : 'not-paired', tabUrl };
       }
-      const found = loopSessionOf(best.booking, best.id)!;
+      const found = await withCardContext(db, best.booking, loopSessionOf(best.booking, best.id)!);
       const { session } = found;
       const backlog = await agendaBacklogRepository(db).list(tenantId, session.pairId);
-      const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, null, backlog, []);
+      const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, found.track ?? null, backlog, []);
       const joinUrl = best.booking.series.find((s) => s.joinUrl !== null)?.joinUrl ?? best.booking.joinUrl;
       return {
         kind: 'agenda',

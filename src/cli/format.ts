@@ -6,6 +6,9 @@ export function formatProgram(program: any): string[] {
     `  state: ${program.state}, cycle ${program.rotationCycle}; next: ${program.nextStates?.join(', ') || 'none (final)'}`,
     `  ${program.cadence} sessions of ${program.sessionMinutes} min, ${program.term.start.slice(0, 10)} to ${program.term.end.slice(0, 10)}, organiser: ${program.organiser}`,
     `  topic tracks: ${program.topicTracks.join(', ')}`,
+    ...(program.trackPlans ?? []).map(
+      (plan: { track: string; sessionTopics: string[] }) => `  plan for ${plan.track}: ${plan.sessionTopics.map((topic, i) => `${i + 1}. ${topic}`).join('; ')}`,
+    ),
     ...(program.objectives.length > 0 ? [`  objectives: ${program.objectives.join('; ')}`] : []),
     `  capacity ${program.capacityPerPerson} partner(s) per person, minimum seniority gap ${program.rules.minSeniorityGap}, trios ${program.rules.allowTrios ? 'allowed' : 'not allowed'}`,
   ];

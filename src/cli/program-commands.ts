@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly api: ApiClient;
   readonly args: readonly string[];
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
+  /** Options that may be given more than once (`--plan`), each as every value given. */
+  readonly repeated?: Readonly<Record<string, readonly string[] | undefined>>;
   readonly print: (line: string) => void;
   readonly json: boolean;
 }
@@ -21,12 +23,26 @@ export class UsageError extends Error {
 }
 
 type Command = (ctx: CommandContext) => Promise<void>;
+type OptionValue = CommandContext['options'][string];
 
-const list = (value: string | boolean | undefined): string[] | undefined =>
+const list = (value: OptionValue): string[] | undefined =>
   typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : undefined;
-const num = (value: string | boolean | undefined): number | string | undefined =>
+const num = (value: OptionValue): number | string | undefined =>
   typeof value === 'string' ? (/^-?\d+$/.test(value) ? Number(value) : value) : undefined;
-const str = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+const str = (value: OptionValue): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * `--plan "<track>: <topic 1>; <topic 2>; …"`, once per track, as the API's `trackPlans`. The
+ * server checks the track names and topics; only the shape is the CLI's to refuse.
+ */
+function plansOf(values: readonly string[] | undefined): { track: string; sessionTopics: string[] }[] | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  return values.map((plan) => {
+    const colon = plan.indexOf(':');
+    if (colon < 1) throw new UsageError(`--plan needs "<track>: <topic 1>; <topic 2>; ...", got "${plan}"`);
+    return { track: plan.slice(0, colon).trim(), sessionTopics: plan.slice(colon + 1).split(';').map((t) => t.trim()).filter((t) => t !== '') };
+  });
+}
 
 function programArg(ctx: CommandContext): string {
   const id = ctx.args[0];
@@ -96,6 +112,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
           ...(ctx.options['objectives'] !== undefined ? { objectives: String(ctx.options['objectives']).split(';').map((s) => s.trim()).filter((s) => s !== '') } : {}),
           ...(ctx.options['capacity'] !== undefined ? { capacityPerPerson: num(ctx.options['capacity']) } : {}),
           ...(ctx.options['organiser'] !== undefined ? { organiser: str(ctx.options['organiser']) } : {}),
+          ...(ctx.repeated?.['plan'] !== undefined ? { trackPlans: plansOf(ctx.repeated['plan']) } : {}),
           rules: {
             ...(ctx.options['min-gap'] !== undefined ? { minSeniorityGap: num(ctx.options['min-gap']) } : {}),
             ...(ctx.options['trios'] === true ? { allowTrios: true } : {}),
@@ -103,6 +120,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
         };
     const body = await ctx.api.post('/programs', input);
     show(ctx, body, () => ['Created:', ...formatProgram(body.program)]);
+  },
+
+  /** Replaces the program's session plans with the `--plan`s given (none: `--clear`). */
+  async plan(ctx) {
+    const id = programArg(ctx);
+    const trackPlans = ctx.options['clear'] === true ? [] : plansOf(ctx.repeated?.['plan']);
+    if (trackPlans === undefined) throw new UsageError('give one --plan "<track>: <topic 1>; <topic 2>; ..." per track, or --clear');
+    const body = await ctx.api.patch(`/programs/${id}`, { trackPlans });
+    show(ctx, body, () => ['Saved:', ...formatProgram(body.program)]);
   },
 
   async list(ctx) {

@@ -35,6 +35,8 @@ const OPTIONS = {
   'min-gap': { type: 'string' },
   trios: { type: 'boolean' },
   organiser: { type: 'string' },
+  plan: { type: 'string', multiple: true },
+  clear: { type: 'boolean' },
   role: { type: 'string' },
   teach: { type: 'string' },
   learn: { type: 'string' },
@@ -87,7 +89,8 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   const url = (values.url ?? configuredUrl()).replace(/\/+$/, '');
   try {
     const token = await signInAs(url, values.as, values.tenant);
-    await table[command]!({ api: apiClient(url, token), args, options: values, print: (line) => output.out(line), json: values.json === true });
+    const { plan, ...single } = values;
+    await table[command]!({ api: apiClient(url, token), args, options: single, repeated: { plan }, print: (line) => output.out(line), json: values.json === true });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -8,7 +8,10 @@ a program admin for admin commands, the participant themself for \`enrol\`.
 Admin commands (--as <program admin UPN>):
   create      --name <text> --tracks <a,b,...> --cadence weekly|biweekly|monthly --minutes 30|45|60
               --start <ISO date-time> --end <ISO date-time> [--objectives <a;b>] [--capacity <n>]
-              [--min-gap <levels>] [--trios] [--organiser mentee|mentor]   (or --file <program.json>)
+              [--min-gap <levels>] [--trios] [--organiser mentee|mentor]
+              [--plan "<track>: <topic 1>; <topic 2>; ..."] (once per track)   (or --file <program.json>)
+  plan <program> --plan "<track>: <topic 1>; ..." ...   replace the session plans (--clear: none);
+                                         session n's agenda shows topic n of the pair's track
   list                                   programs of your organisation
   show <program>                         settings, state and the states it can move to
   open <program>                         draft -> enrolling

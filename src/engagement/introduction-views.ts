@@ -7,6 +7,7 @@ import type { TenantId, UserId } from '../core/ids.ts';
 import type { Enrolment } from '../core/programs/enrolment.ts';
 import { pairId } from '../core/sessions/session.ts';
 import { bookingRepository, type BookingRecord } from '../store/bookings.ts';
+import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
 import { pairingRepository, pairingId as toPairingId, type PairingRecord } from '../store/pairings.ts';
 import { programRepository } from '../store/programs.ts';
@@ -23,6 +24,8 @@ export interface IntroductionInput {
   readonly enrolments: ReadonlyMap<UserId, Enrolment>;
   readonly booking: BookingRecord | undefined;
   readonly tabUrl: string;
+  /** Teams user ids (`29:…`) from stored conversations, for the card's refresh; others get `8:orgid:`. */
+  readonly teamsUserIds?: ReadonlyMap<UserId, string>;
 }
 
 /** The pair's people with their role: mentor(s) first. */
@@ -36,7 +39,9 @@ export function pairPeople(pairing: PairingRecord): { userId: UserId; role: Pair
 
 /** One view per person of the pair, in `pairPeople` order. */
 export function introductionViews(input: IntroductionInput): { userId: UserId; view: IntroductionCardView }[] {
-  const people = pairPeople(input.pairing).map(({ userId, role }) => partnerOf(userId, role, input.enrolments.get(userId)));
+  const people = pairPeople(input.pairing).map(({ userId, role }) =>
+    partnerOf(userId, role, input.enrolments.get(userId), input.teamsUserIds?.get(userId)),
+  );
   const series = seriesOf(input.booking);
   return people.map((reader) => {
     const partners = people.filter((p) => p.userId !== reader.userId);
@@ -56,11 +61,11 @@ export function introductionViews(input: IntroductionInput): { userId: UserId; v
   });
 }
 
-function partnerOf(userId: UserId, role: PairRole, enrolment: Enrolment | undefined): IntroductionPartner {
+function partnerOf(userId: UserId, role: PairRole, enrolment: Enrolment | undefined, teamsUserId: string | undefined): IntroductionPartner {
   return {
     userId,
     role,
-    teamsUserId: teamsUserIdOf(userId),
+    teamsUserId: teamsUserId ?? teamsUserIdOf(userId),
     name: enrolment?.profile.displayName ?? 'your partner',
     jobTitle: enrolment?.profile.jobTitle ?? null,
     department: enrolment?.profile.department ?? null,
@@ -112,7 +117,8 @@ export function introductionPort(db: Kysely<Database>, tabUrl: string): Introduc
         if (enrolment !== undefined) enrolments.set(member, enrolment);
       }
       const booking = await bookingRepository(db).getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
-      const views = introductionViews({ pairing, programName: program?.name ?? 'the program', enrolments, booking, tabUrl });
+      const teamsUserIds = await conversationReferenceRepository(db).teamsUserIds(tenantId, pairPeople(pairing).map((p) => p.userId));
+      const views = introductionViews({ pairing, programName: program?.name ?? 'the program', enrolments, booking, tabUrl, teamsUserIds });
       return views.find((v) => v.userId === userId)?.view;
     },
   };

@@ -13,12 +13,13 @@ import { DAY_MS } from '../core/time.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import type { PairsPublished } from '../programs/events.ts';
 import { bookingRepository } from '../store/bookings.ts';
+import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
 import { pairingRepository, pairingId as toPairingId } from '../store/pairings.ts';
 import type { Database } from '../store/schema.ts';
 import { introductionCard } from '../teams/cards/introduction-card.ts';
 import { cardActivity, type PersonInstaller, type ProactiveMessage, type ProactiveSender } from '../teams/proactive/index.ts';
-import { introductionViews, pairPeople } from './introduction-views.ts';
+import { introductionViews, pairPeople, type IntroductionInput } from './introduction-views.ts';
 
 export const introductionsJob: JobDefinition<{ tenantId: string; eventId: string }> = {
   name: 'engagement.introductions',
@@ -86,7 +87,7 @@ export async function sendIntroductions(deps: IntroductionDeps, tenantId: Tenant
   const enrolments = enrolmentRepository(deps.db);
   const bookings = bookingRepository(deps.db);
 
-  const messages: ProactiveMessage[] = [];
+  const inputs: Omit<IntroductionInput, 'teamsUserIds'>[] = [];
   for (const published of event.pairs) {
     const pairing = await pairings.get(tenantId, toPairingId(published.pairingId));
     // An ended pair (someone already left) gets no introduction.
@@ -97,17 +98,25 @@ export async function sendIntroductions(deps: IntroductionDeps, tenantId: Tenant
       if (enrolment !== undefined) people.set(userId, enrolment);
     }
     const booking = await bookings.getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
-    for (const { userId, view } of introductionViews({ pairing, programName: event.programName, enrolments: people, booking, tabUrl: deps.tabUrl })) {
-      messages.push({ userId, key: introductionKey(pairing.id, userId), activity: cardActivity(introductionCard(view), `Meet your partner in ${event.programName}`) });
-    }
+    inputs.push({ pairing, programName: event.programName, enrolments: people, booking, tabUrl: deps.tabUrl });
   }
-  if (messages.length === 0) return;
+  const userIds = [...new Set(inputs.flatMap((input) => pairPeople(input.pairing).map((p) => p.userId)))];
+  if (userIds.length === 0) return;
 
   // People who never opened Upward in Teams have no conversation yet: install it for them first.
-  const installs = await deps.installer.ensureReachableAll(tenantId, [...new Set(messages.map((m) => m.userId))]);
+  // Cards are built after, so that they carry the Teams ids the installs brought (refresh.userIds).
+  const installs = await deps.installer.ensureReachableAll(tenantId, userIds);
   for (const outcome of installs) {
     if (outcome.status === 'failed') deps.log.warn({ tenantId, userId: outcome.userId, code: outcome.code }, 'could not install Upward for a person');
   }
+  const teamsUserIds = await conversationReferenceRepository(deps.db).teamsUserIds(tenantId, userIds);
+  const messages: ProactiveMessage[] = inputs.flatMap((input) =>
+    introductionViews({ ...input, teamsUserIds }).map(({ userId, view }) => ({
+      userId,
+      key: introductionKey(input.pairing.id, userId),
+      activity: cardActivity(introductionCard(view), `Meet your partner in ${event.programName}`),
+    })),
+  );
   const report = await deps.sender.sendAll(tenantId, messages);
   deps.log.info({ tenantId, eventId, counts: report.counts }, 'pair introductions sent');
   // Install failures (Graph) and send failures may pass: the retry reaches them, and the key

@@ -6,6 +6,7 @@ import { bookingId, bookingRepository, type BookingRecord } from '../store/booki
 import type { Database } from '../store/schema.ts';
 import type { LoopSession, LoopSessionPort, NextSessionPort } from '../teams/loop/ports.ts';
 import { isLive, parseSessionId, sessionIdOf, sessionsOfBooking } from './booking-sessions.ts';
+import { withCardContext } from './session-context.ts';
 
 /** One session of a booking with its pair's context, or `undefined` if the booking has no such session. */
 export function loopSessionOf(booking: BookingRecord, id: SessionId): LoopSession | undefined {
@@ -32,7 +33,7 @@ function joinUrlOf(booking: BookingRecord, id: SessionId): string | null {
   return booking.series.find((s) => s.segment === segment)?.joinUrl ?? booking.joinUrl;
 }
 
-/** Sessions by id, and each person's next session, from the tenant's bookings. */
+/** Sessions by id, and each person's next session, from the tenant's bookings, with their cards' context. */
 export function bookingSessionPort(db: Kysely<Database>): LoopSessionPort & NextSessionPort {
   const bookings = bookingRepository(db);
   return {
@@ -40,17 +41,19 @@ export function bookingSessionPort(db: Kysely<Database>): LoopSessionPort & Next
       const parsed = parseSessionId(id);
       if (parsed === undefined) return undefined;
       const booking = await bookings.get(tenantId, bookingId(parsed.bookingId));
-      return booking === undefined || !isLive(booking) ? undefined : loopSessionOf(booking, id);
+      const found = booking === undefined || !isLive(booking) ? undefined : loopSessionOf(booking, id);
+      return found === undefined ? undefined : withCardContext(db, booking!, found);
     },
 
     async nextFor(tenantId: TenantId, userId: UserId, now: number) {
-      let best: LoopSession | undefined;
+      let best: { booking: BookingRecord; found: LoopSession } | undefined;
       for (const booking of await bookings.listForUser(tenantId, userId)) {
         if (!isLive(booking)) continue;
         const next = sessionsOfBooking(booking).find((s) => !s.cancelled && s.end > now);
-        if (next !== undefined && (best === undefined || next.start < best.session.start)) best = loopSessionOf(booking, next.id);
+        const found = next === undefined ? undefined : loopSessionOf(booking, next.id);
+        if (found !== undefined && (best === undefined || found.session.start < best.found.session.start)) best = { booking, found };
       }
-      return best;
+      return best === undefined ? undefined : withCardContext(db, best.booking, best.found);
     },
   };
 }

@@ -37,6 +37,7 @@ import { readersOf } from '../teams/loop/card-people.ts';
 import { cardActivity, type ProactiveActivity, type ProactiveSender } from '../teams/proactive/index.ts';
 import { isLive, sessionsOfBooking } from './booking-sessions.ts';
 import { loopSessionOf } from './loop-sessions.ts';
+import { withCardContext } from './session-context.ts';
 
 /** How often the planner looks at the bookings. */
 export const PLAN_INTERVAL_MS = 15 * MINUTE_MS;
@@ -180,12 +181,13 @@ export async function sendSessionMessage(
 ): Promise<void> {
   const booking = await bookingRepository(deps.db).get(tenantId, bookingId(data.bookingId));
   if (booking === undefined || !isLive(booking)) return;
-  const found = loopSessionOf(booking, sessionId(data.sessionId));
-  if (found === undefined) return;
+  const bare = loopSessionOf(booking, sessionId(data.sessionId));
+  if (bare === undefined) return;
   const userId = data.userId as UserId;
+  if (!bare.session.people.includes(userId)) return;
+  if (data.kind !== 'check-in' && (bare.session.cancelled || bare.session.start !== data.start)) return;
+  const found = await withCardContext(deps.db, booking, bare);
   const { session } = found;
-  if (!session.people.includes(userId)) return;
-  if (data.kind !== 'check-in' && (session.cancelled || session.start !== data.start)) return;
   const readers = readersOf(found.people, userId);
   const view = { sessionId: session.id, pairId: session.pairId, index: session.index, count: found.count, start: session.start };
   const closesAt = feedbackClosesAt(session.end, found.nextStart);

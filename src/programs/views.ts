@@ -38,6 +38,7 @@ export function programSummary(program: Program) {
     name: program.name,
     objectives: program.objectives,
     topicTracks: program.topicTracks,
+    trackPlans: program.trackPlans ?? [],
     cadence: program.cadence,
     sessionMinutes: program.sessionMinutes,
     term: { start: iso(program.term.start), end: iso(program.term.end) },

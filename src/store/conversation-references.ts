@@ -13,6 +13,11 @@ export interface ConversationReference {
   readonly channelId: string;
   readonly botId: string;
   readonly userName: string | undefined;
+  /**
+   * Their Teams user id (`29:…`), from the `from.id` of their own activities; `undefined` until
+   * the bot has seen one (a reference stored from Graph's chat id alone has none).
+   */
+  readonly teamsUserId: string | undefined;
   /** Set once sending failed because the person blocked or removed the bot. */
   readonly blockedAt: EpochMs | undefined;
   readonly installedAt: EpochMs;
@@ -27,6 +32,8 @@ export interface ConversationReferenceSighting {
   readonly channelId: string;
   readonly botId: string;
   readonly userName?: string | undefined;
+  /** The `from.id` of the activity, when it is a Teams id rather than the object id itself. */
+  readonly teamsUserId?: string | undefined;
   readonly at: EpochMs;
 }
 
@@ -41,6 +48,8 @@ export interface ConversationReferenceRepository {
    */
   upsert(tenantId: TenantId, sighting: ConversationReferenceSighting): Promise<ConversationReference>;
   get(tenantId: TenantId, userId: UserId): Promise<ConversationReference | undefined>;
+  /** The Teams user ids known for `userIds` (people without one are left out). */
+  teamsUserIds(tenantId: TenantId, userIds: readonly UserId[]): Promise<Map<UserId, string>>;
   /** All of the tenant's references, blocked ones included, ordered by user id. */
   listForTenant(tenantId: TenantId): Promise<ConversationReference[]>;
   /** Marks the person unreachable since `at` (the first time wins); false if there is no such row. */
@@ -66,6 +75,7 @@ export function conversationReferenceRepository(db: Kysely<Database>): Conversat
           channel_id: sighting.channelId,
           bot_id: sighting.botId,
           user_name: sighting.userName ?? null,
+          teams_user_id: sighting.teamsUserId ?? null,
           blocked_at: null,
           installed_at: at,
           updated_at: at,
@@ -79,6 +89,8 @@ export function conversationReferenceRepository(db: Kysely<Database>): Conversat
             bot_id: eb.ref('excluded.bot_id'),
             // Keep a known name when this sighting carries none.
             user_name: eb.fn.coalesce('excluded.user_name', `${table}.user_name`),
+            // Likewise the Teams id: a sighting from Graph's chat id carries none.
+            teams_user_id: eb.fn.coalesce('excluded.teams_user_id', `${table}.teams_user_id`),
             blocked_at: null,
             updated_at: at,
           })),
@@ -96,6 +108,18 @@ export function conversationReferenceRepository(db: Kysely<Database>): Conversat
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row === undefined ? undefined : toReference(row);
+    },
+
+    async teamsUserIds(tenantId, userIds) {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom(table)
+        .select(['user_id', 'teams_user_id'])
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', 'in', [...userIds])
+        .where('teams_user_id', 'is not', null)
+        .execute();
+      return new Map(rows.map((row) => [row.user_id, row.teams_user_id!]));
     },
 
     async listForTenant(tenantId) {
@@ -124,6 +148,7 @@ function toReference(row: Selectable<ConversationReferencesTable>): Conversation
     channelId: row.channel_id,
     botId: row.bot_id,
     userName: row.user_name ?? undefined,
+    teamsUserId: row.teams_user_id ?? undefined,
     blockedAt: row.blocked_at === null ? undefined : epochMs(row.blocked_at.getTime()),
     installedAt: epochMs(row.installed_at.getTime()),
     updatedAt: epochMs(row.updated_at.getTime()),

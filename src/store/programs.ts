@@ -20,7 +20,7 @@ export interface ProgramRepository {
 }
 
 /** Settings kept as one jsonb value: the core validates them together. */
-type Settings = Pick<Program, 'objectives' | 'topicTracks' | 'cadence' | 'sessionMinutes' | 'term' | 'organiser' | 'capacityPerPerson' | 'rules'>;
+type Settings = Pick<Program, 'objectives' | 'topicTracks' | 'trackPlans' | 'cadence' | 'sessionMinutes' | 'term' | 'organiser' | 'capacityPerPerson' | 'rules'>;
 
 /** The repository over `db` (or a transaction). */
 export function programRepository(db: Kysely<Database>): ProgramRepository {
@@ -99,6 +99,7 @@ function settingsOf(program: Program): Settings {
   return {
     objectives: program.objectives,
     topicTracks: program.topicTracks,
+    trackPlans: program.trackPlans ?? [],
     cadence: program.cadence,
     sessionMinutes: program.sessionMinutes,
     term: program.term,
@@ -115,6 +116,8 @@ function toProgram(row: Selectable<ProgramsTable>): Program {
     tenantId: row.tenant_id,
     name: row.name,
     ...settings,
+    // Stored before session plans existed: no plans. (jsonb, so no migration is needed.)
+    trackPlans: settings.trackPlans ?? [],
     term: { start: epochMs(settings.term.start), end: epochMs(settings.term.end) },
     rotationCycle: row.rotation_cycle,
     state: row.state as ProgramState,

@@ -21,6 +21,8 @@ export interface ConversationReferencesTable {
   channel_id: string;
   bot_id: string;
   user_name: string | null;
+  /** Their Teams user id (`29:…`) as their own activities carry it; null until the bot has seen one. */
+  teams_user_id: string | null;
   /** When sending failed because the person blocked or uninstalled the bot; null while reachable. */
   blocked_at: Date | null;
   installed_at: Immutable<Date>;

@@ -15,6 +15,11 @@ export interface ConversationReferenceRecord {
   readonly channelId: string;
   readonly botId: string;
   readonly userName: string | null;
+  /**
+   * Their Teams user id (`from.id`, `29:…`) when the activity also names the object id: the MRI
+   * that per-person cards list in `refresh.userIds`.
+   */
+  readonly teamsUserId?: string;
 }
 
 export interface ConversationReferenceStore {
@@ -100,6 +105,7 @@ export function createBot(options: BotOptions): Bot {
           channelId: activity.channelId,
           botId: activity.recipient.id,
           userName: activity.from.name ?? null,
+          ...(activity.from.aadObjectId !== undefined && activity.from.id !== activity.from.aadObjectId ? { teamsUserId: activity.from.id } : {}),
         });
       };
 

@@ -51,6 +51,18 @@ describeEachBackend('conversation references', ({ store }) => {
     expect(again.blockedAt).toBeUndefined();
   });
 
+  it('keeps the Teams user id once seen, even through a sighting without one, and lists known ids per tenant', async () => {
+    const [tenant, other] = [freshTenant(), freshTenant()];
+    await repo().upsert(tenant, { ...sighting(userId('u-1'), 'conv-1', 1_000), teamsUserId: '29:1abc' });
+    // Stored again from Graph's chat id (no activity, so no Teams id): the known id stays.
+    const again = await repo().upsert(tenant, sighting(userId('u-1'), 'conv-2', 2_000));
+    expect(again).toMatchObject({ conversationId: 'conv-2', teamsUserId: '29:1abc' });
+    await repo().upsert(tenant, sighting(userId('u-2'), 'conv-3', 1_000));
+    await repo().upsert(other, { ...sighting(userId('u-3'), 'conv-4', 1_000), teamsUserId: '29:1other' });
+    expect(await repo().teamsUserIds(tenant, [userId('u-1'), userId('u-2'), userId('u-3')])).toEqual(new Map([['u-1', '29:1abc']]));
+    expect(await repo().teamsUserIds(tenant, [])).toEqual(new Map());
+  });
+
   it('markBlocked keeps the first time a person was found unreachable', async () => {
     const tenant = freshTenant();
     const user = userId('u-1');

@@ -2,6 +2,7 @@
  * The program repositories on both backends: values come back as they went in, every read and
  * write is confined to its tenant, and a row cannot point at another organisation's program.
  */
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { userId, type TenantId } from '../../src/core/ids.ts';
 import { neverShownDoNotPairWith, type Enrolment } from '../../src/core/programs/enrolment.ts';
@@ -24,6 +25,7 @@ const program = (tenant: TenantId, id = 'p-1', overrides: Partial<Program> = {})
   name: 'Reverse mentoring',
   objectives: ['Leaders learn GenAI'],
   topicTracks: ['GenAI tools', 'Strategy'],
+  trackPlans: [],
   cadence: 'biweekly',
   sessionMinutes: 45,
   term: { start: epochMs(T0), end: epochMs(T0 + 90 * 86_400_000) },
@@ -99,6 +101,23 @@ describeEachBackend('program repositories', ({ store }) => {
     expect(await programs.count(a)).toBe(1);
     // A program value is never written under another tenant.
     await expect(programs.update(b, moved)).rejects.toThrow('another tenant');
+  });
+
+  it('keeps session plans, and reads a program stored before plans existed as having none', async () => {
+    const tenant = freshTenant();
+    const programs = programRepository(store().db);
+    const planned = program(tenant, 'p-plan', {
+      trackPlans: [{ track: 'GenAI tools', sessionTopics: ['Prompting basics', 'Meeting notes with AI'], reflectionQuestions: ['What did you automate?'] }],
+    });
+    await programs.insert(tenant, planned, userId('admin'));
+    expect(await programs.get(tenant, programId('p-plan'))).toEqual(planned);
+
+    await programs.insert(tenant, program(tenant, 'p-old'), userId('admin'));
+    // A row written by an earlier Upward: its settings have no trackPlans key at all.
+    await sql`update programs set settings = settings - 'trackPlans' where tenant_id = ${tenant} and id = 'p-old'`.execute(store().db);
+    const old = await store().db.selectFrom('programs').select('settings').where('tenant_id', '=', tenant).where('id', '=', 'p-old').executeTakeFirstOrThrow();
+    expect(old.settings).not.toHaveProperty('trackPlans');
+    expect((await programs.get(tenant, programId('p-old')))!.trackPlans).toEqual([]);
   });
 
   it('stores enrolments whole, the private list included, per tenant', async () => {

@@ -32,6 +32,7 @@ describeEachBackend(
         'blocked_at timestamp with time zone null',
         'installed_at timestamp with time zone',
         'updated_at timestamp with time zone',
+        'teams_user_id text null',
       ]);
     });
 

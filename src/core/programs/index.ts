@@ -7,6 +7,7 @@ export * from './enrolment.ts';
 export * from './enrolment-schema.ts';
 export * from './enrolment-status.ts';
 export * from './topics.ts';
+export * from './track-plans.ts';
 export * from './working-week.ts';
 export { fieldErrorsOf, parseOrThrow } from './validation.ts';
 export { timestampSchema } from './timestamp-schema.ts';

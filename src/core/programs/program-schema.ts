@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CADENCES, ORGANISERS, SESSION_MINUTES } from './program.ts';
 import { timestampSchema } from './timestamp-schema.ts';
 import { MAX_TAG_LENGTH, tagKey } from './topics.ts';
+import { planTrackProblems, trackPlansSchema } from './track-plans.ts';
 
 /** Upper bound on partners per person; beyond this nobody keeps up with the sessions. */
 export const MAX_CAPACITY_PER_PERSON = 5;
@@ -48,30 +49,42 @@ const topicTracksSchema = z
     });
   });
 
-/** Full program settings, as sent on create; edits are merged into this shape and re-checked. */
-export const programInputSchema = z.strictObject({
-  name: z
-    .string({ error: 'Name is required' })
-    .trim()
-    .min(1, { error: 'Name is required' })
-    .max(120, { error: 'Name can be at most 120 characters' }),
-  objectives: z
-    .array(z.string().trim().min(1, { error: 'An objective cannot be empty' }).max(500, { error: 'An objective can be at most 500 characters' }))
-    .max(20, { error: 'At most 20 objectives' })
-    .default([]),
-  topicTracks: topicTracksSchema,
-  cadence: z.enum(CADENCES, { error: `Cadence must be one of ${CADENCES.join(', ')}` }),
-  sessionMinutes: sessionMinutesSchema,
-  term: termSchema,
-  organiser: z.enum(ORGANISERS, { error: `Organiser must be one of ${ORGANISERS.join(', ')}` }).default('mentee'),
-  capacityPerPerson: z
-    .number({ error: 'Capacity must be a whole number of partners' })
-    .int({ error: 'Capacity must be a whole number of partners' })
-    .min(1, { error: 'Capacity must be at least 1 partner per person' })
-    .max(MAX_CAPACITY_PER_PERSON, { error: `Capacity can be at most ${MAX_CAPACITY_PER_PERSON} partners per person` })
-    .default(1),
-  rules: rulesSchema.default({ minSeniorityGap: 1, allowTrios: false }),
-});
+/**
+ * Full program settings, as sent on create; edits are merged into this shape and re-checked.
+ * `trackPlans` is optional, so programs and clients from before plans existed stay valid.
+ */
+export const programInputSchema = z
+  .strictObject({
+    name: z
+      .string({ error: 'Name is required' })
+      .trim()
+      .min(1, { error: 'Name is required' })
+      .max(120, { error: 'Name can be at most 120 characters' }),
+    objectives: z
+      .array(z.string().trim().min(1, { error: 'An objective cannot be empty' }).max(500, { error: 'An objective can be at most 500 characters' }))
+      .max(20, { error: 'At most 20 objectives' })
+      .default([]),
+    topicTracks: topicTracksSchema,
+    trackPlans: trackPlansSchema,
+    cadence: z.enum(CADENCES, { error: `Cadence must be one of ${CADENCES.join(', ')}` }),
+    sessionMinutes: sessionMinutesSchema,
+    term: termSchema,
+    organiser: z.enum(ORGANISERS, { error: `Organiser must be one of ${ORGANISERS.join(', ')}` }).default('mentee'),
+    capacityPerPerson: z
+      .number({ error: 'Capacity must be a whole number of partners' })
+      .int({ error: 'Capacity must be a whole number of partners' })
+      .min(1, { error: 'Capacity must be at least 1 partner per person' })
+      .max(MAX_CAPACITY_PER_PERSON, { error: `Capacity can be at most ${MAX_CAPACITY_PER_PERSON} partners per person` })
+      .default(1),
+    rules: rulesSchema.default({ minSeniorityGap: 1, allowTrios: false }),
+  })
+  // A plan must follow one of the program's tracks; checked on the whole settings so that an
+  // edit of the tracks alone cannot orphan a plan.
+  .superRefine((settings, ctx) => {
+    for (const { index, message } of planTrackProblems(settings.trackPlans, settings.topicTracks)) {
+      ctx.addIssue({ code: 'custom', message, path: ['trackPlans', index, 'track'] });
+    }
+  });
 
 /** Validated program settings. */
 export type ProgramInput = z.output<typeof programInputSchema>;
@@ -84,6 +97,7 @@ export const programPatchSchema = z.strictObject({
   name: z.unknown().optional(),
   objectives: z.unknown().optional(),
   topicTracks: z.unknown().optional(),
+  trackPlans: z.unknown().optional(),
   cadence: z.unknown().optional(),
   sessionMinutes: z.unknown().optional(),
   term: z.strictObject({ start: z.unknown().optional(), end: z.unknown().optional() }).optional(),

@@ -7,6 +7,7 @@ import type { TenantId } from '../ids.ts';
 import type { EpochMs } from '../time.ts';
 import type { Program, ProgramId } from './program.ts';
 import { programInputSchema, programPatchSchema, type ProgramInput } from './program-schema.ts';
+import { alignPlansToTracks } from './track-plans.ts';
 import { parseOrThrow } from './validation.ts';
 
 /** Identity a new program gets from its caller (ids are minted at the edge, not in the core). */
@@ -31,7 +32,8 @@ export function createProgram(input: unknown, identity: NewProgramIdentity, now:
 }
 
 /**
- * Applies a partial edit. `term` and `rules` merge field by field. A closed program is a record
+ * Applies a partial edit. `term` and `rules` merge field by field; lists (`topicTracks`,
+ * `trackPlans`, …) are replaced whole. A closed program is a record
  * of what happened and cannot be edited (`conflict`).
  */
 export function editProgram(program: Program, patch: unknown, now: EpochMs): Program {
@@ -43,6 +45,7 @@ export function editProgram(program: Program, patch: unknown, now: EpochMs): Pro
     name: pick(changes.name, program.name),
     objectives: pick(changes.objectives, program.objectives),
     topicTracks: pick(changes.topicTracks, program.topicTracks),
+    trackPlans: pick(changes.trackPlans, program.trackPlans ?? []),
     cadence: pick(changes.cadence, program.cadence),
     sessionMinutes: pick(changes.sessionMinutes, program.sessionMinutes),
     term: {
@@ -67,6 +70,7 @@ function settingsOf(settings: ProgramInput) {
     name: settings.name,
     objectives: settings.objectives,
     topicTracks: settings.topicTracks,
+    trackPlans: alignPlansToTracks(settings.trackPlans, settings.topicTracks),
     cadence: settings.cadence,
     sessionMinutes: settings.sessionMinutes,
     term: settings.term,

@@ -42,6 +42,19 @@ export interface MatchingRules {
   readonly allowTrios: boolean;
 }
 
+/**
+ * What a pair following one topic track talks about, session by session. A series longer than
+ * the plan starts it again; a track without a plan puts its own name on every agenda.
+ */
+export interface TrackPlan {
+  /** One of the program's `topicTracks`, in the program's spelling. */
+  readonly track: string;
+  /** Topic of session 1, 2, … */
+  readonly sessionTopics: readonly string[];
+  /** The track's own reflection questions; fewer than two means Upward's defaults are used. */
+  readonly reflectionQuestions: readonly string[];
+}
+
 export interface Program {
   readonly id: ProgramId;
   readonly tenantId: TenantId;
@@ -49,6 +62,11 @@ export interface Program {
   readonly objectives: readonly string[];
   /** Topic tracks such as "GenAI tools"; participants pick from these and may add free tags. */
   readonly topicTracks: readonly string[];
+  /**
+   * Session-by-session plans of some of the tracks, at most one per track. Absent on programs
+   * stored before plans existed, which reads as no plans.
+   */
+  readonly trackPlans?: readonly TrackPlan[];
   readonly cadence: Cadence;
   readonly sessionMinutes: SessionMinutes;
   readonly term: Term;

@@ -72,8 +72,6 @@ export function agendaFor(
       { field: 'sessionIndex', message: `must be a whole number from 1 to ${pair.sessionCount}` },
     ]);
   }
-  const topics = track?.sessionTopics.filter((t) => t.trim() !== '') ?? [];
-  const topic = track === null ? null : (topics[(sessionIndex - 1) % Math.max(topics.length, 1)] ?? track.name);
   const open = backlog
     .filter((item) => !item.done)
     .map((item, position) => ({ item, position }))
@@ -84,12 +82,22 @@ export function agendaFor(
     sessionIndex,
     sessionCount: pair.sessionCount,
     trackName: track?.name ?? null,
-    topic,
+    topic: sessionTopic(track, sessionIndex),
     backlog: open.slice(0, AGENDA_BACKLOG_LIMIT),
     moreBacklog: Math.max(0, open.length - AGENDA_BACKLOG_LIMIT),
     reflectionQuestions: pickQuestions(pair.id, sessionIndex, track),
     openActions: lastActions.filter((item) => !item.done),
   };
+}
+
+/**
+ * The topic of session `sessionIndex` (1-based) of `track`: the plan's topic, the plan again
+ * from its start for a longer series, the track's name without a plan, `null` without a track.
+ */
+export function sessionTopic(track: Track | null, sessionIndex: number): string | null {
+  if (track === null) return null;
+  const topics = track.sessionTopics.filter((t) => t.trim() !== '');
+  return topics[(sessionIndex - 1) % Math.max(topics.length, 1)] ?? track.name;
 }
 
 function pickQuestions(pairId: PairId, sessionIndex: number, track: Track | null): readonly [string, string] {

@@ -8,3 +8,4 @@ export * from './reflection-questions.ts';
 export * from './agenda-send-time.ts';
 export * from './commands.ts';
 export * from './command-date.ts';
+export * from './pair-track.ts';

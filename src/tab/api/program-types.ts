@@ -11,12 +11,21 @@ export type ProgramState = 'draft' | 'enrolling' | 'matching' | 'active' | 'clos
 export type Role = 'mentor' | 'mentee';
 export type EnrolmentStatus = 'active' | 'paused' | 'left';
 
+/** The session-by-session topics of one topic track. */
+export interface TrackPlan {
+  readonly track: string;
+  readonly sessionTopics: readonly string[];
+  readonly reflectionQuestions: readonly string[];
+}
+
 /** What a participant sees of a program. */
 export interface ProgramSummary {
   readonly id: string;
   readonly name: string;
   readonly objectives: readonly string[];
   readonly topicTracks: readonly string[];
+  /** Session plans of some tracks (absent from servers that predate them). */
+  readonly trackPlans?: readonly TrackPlan[];
   readonly cadence: Cadence;
   readonly sessionMinutes: SessionMinutes;
   readonly term: { readonly start: string; readonly end: string };
@@ -40,6 +49,8 @@ export interface ProgramInput {
   readonly name: string;
   readonly objectives: readonly string[];
   readonly topicTracks: readonly string[];
+  /** Optional: a program without plans shows each track's name as the session topic. */
+  readonly trackPlans?: readonly TrackPlan[];
   readonly cadence: Cadence;
   readonly sessionMinutes: SessionMinutes;
   readonly term: { readonly start: string; readonly end: string };

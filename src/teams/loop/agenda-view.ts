@@ -7,8 +7,8 @@ import { readersOf } from './card-people.ts';
 import type { LoopSession } from './ports.ts';
 
 /**
- * The agenda card of `found` for `reader`, with the pair's open `backlog`. Without a program
- * track (not stored with the booking yet) the agenda has no topic, as the timed send does.
+ * The agenda card of `found` for `reader`, with the pair's open `backlog` and the topic of this
+ * session from the pair's track (`found.track`); without a track the agenda has no topic.
  */
 export function agendaCardFor(
   found: LoopSession,
@@ -17,7 +17,7 @@ export function agendaCardFor(
   options: { submissionId: string; readerTeamsId?: string; added?: string; error?: AgendaCardView['error'] },
 ): AdaptiveCard {
   const { session } = found;
-  const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, null, backlog, []);
+  const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, found.track ?? null, backlog, []);
   return agendaCard({
     readers: readersOf(found.people, reader, options.readerTeamsId),
     sessionId: session.id,

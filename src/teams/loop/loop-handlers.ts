@@ -4,6 +4,7 @@
  * directly; `src/teams/bot.ts` adapts activities to them.
  */
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import { sessionTopic } from '../../core/sessions/agenda.ts';
 import { parseCommand } from '../../core/sessions/commands.ts';
 import { ianaZone, type IanaZone } from '../../core/time.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
@@ -58,7 +59,7 @@ export function createLoopHandlers(options: LoopOptions): LoopHandlers {
       start: session.start,
       end: session.end,
       joinUrl: null,
-      topic: null,
+      topic: sessionTopic(found.track ?? null, session.index),
     });
   };
 

@@ -6,13 +6,15 @@ import type { Feedback } from '../../core/feedback/feedback.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
 import type { PairId, Session, SessionId } from '../../core/sessions/session.ts';
 import type { EpochMs } from '../../core/time.ts';
-import type { BacklogItem } from '../../core/sessions/agenda.ts';
+import type { BacklogItem, Track } from '../../core/sessions/agenda.ts';
 import type { IntroductionCardView } from '../cards/introduction-card.ts';
 
 /** One person of a pair, as cards name them. */
 export interface LoopPerson {
   readonly userId: UserId;
   readonly name: string;
+  /** Their Teams user id (`29:…`) from their stored conversation, when Upward has seen one. */
+  readonly teamsUserId?: string;
 }
 
 /** One session with what the feedback card needs around it. */
@@ -30,6 +32,8 @@ export interface LoopSession {
   readonly joinUrl?: string | null;
   /** The program the pair's series belongs to. */
   readonly programId?: string;
+  /** The program track the pair follows, with its session plan; without one the agenda has no topic. */
+  readonly track?: Track | null;
 }
 
 /** Finds a session by the id a card carries. */

@@ -89,6 +89,12 @@ export function ProgramDetail({ programId }: { readonly programId: string }) {
           </dd>
           <dt>Topic tracks</dt>
           <dd>{p.topicTracks.join(', ')}</dd>
+          <dt>Session plans</dt>
+          <dd data-testid="track-plan-summary">
+            {(p.trackPlans ?? []).length === 0
+              ? 'None: agendas show the track name'
+              : (p.trackPlans ?? []).map((plan) => `${plan.track} (${plan.sessionTopics.length} sessions)`).join(', ')}
+          </dd>
           <dt>Rules</dt>
           <dd>
             {p.capacityPerPerson} partner(s) per person; mentee at least {p.rules.minSeniorityGap} level(s) above the mentor; trios{' '}

@@ -1,4 +1,4 @@
-import type { Cadence, Organiser, ProgramInput, ProgramView, SessionMinutes } from '../../api/program-types.ts';
+import type { Cadence, Organiser, ProgramInput, ProgramView, SessionMinutes, TrackPlan } from '../../api/program-types.ts';
 import { dateInputValue, startOfDayIso } from '../common/format-date.ts';
 import { splitTags } from '../common/tags.ts';
 
@@ -15,7 +15,66 @@ export interface ProgramDraft {
   readonly capacityPerPerson: string;
   readonly minSeniorityGap: string;
   readonly allowTrios: boolean;
+  /**
+   * Session plans as typed, by `planKey` of their track. Kept for tracks the person removes
+   * from the list, so that putting a track back brings its plan back; only listed tracks are sent.
+   */
+  readonly plans: Readonly<Record<string, PlanDraft>>;
 }
+
+/** One track's plan as typed: one session topic per line, one reflection question per line. */
+export interface PlanDraft {
+  readonly topics: string;
+  readonly questions: string;
+}
+
+/** Which plan belongs to a track as the person types it: case, spacing and hyphens do not matter. */
+export const planKey = (track: string): string => track.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+
+const EMPTY_PLAN: PlanDraft = { topics: '', questions: '' };
+
+/** The plan typed for `track` (empty when none). */
+export const planFor = (draft: ProgramDraft, track: string): PlanDraft => draft.plans[planKey(track)] ?? EMPTY_PLAN;
+
+/** Tracks as listed in the form, each once (by `planKey`), in order: one plan field each. */
+export function listedTracks(draft: ProgramDraft): string[] {
+  const byKey = new Map<string, string>();
+  for (const track of splitTags(draft.topicTracks)) if (!byKey.has(planKey(track))) byKey.set(planKey(track), track);
+  return [...byKey.values()];
+}
+
+/**
+ * The tracks whose plans `inputOf` sends, in the order it sends them: the API names a plan's
+ * errors by that position (`trackPlans.1.sessionTopics.0`).
+ */
+export function plannedTracks(draft: ProgramDraft): string[] {
+  return listedTracks(draft).filter((track) => {
+    const plan = planFor(draft, track);
+    return plan.topics.trim() !== '' || plan.questions.trim() !== '';
+  });
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** A starting plan for the default tracks of a new program, which the admin edits or clears. */
+const SUGGESTED_PLANS: Readonly<Record<string, PlanDraft>> = {
+  [planKey('GenAI tools')]: {
+    topics: ['Where AI already helps in your week', 'Prompting basics, hands on', 'Meeting notes and summaries with AI', 'What not to paste into a chatbot', 'Building a small assistant together', 'What changed in how you work'].join('\n'),
+    questions: '',
+  },
+  [planKey('Social media')]: {
+    topics: ['How your teams and customers use social media', 'Your profile, read by a 25-year-old', 'Posting about work: what lands and what does not', 'Listening: following the right people', 'Your first post, drafted together', 'What changed in how you show up online'].join('\n'),
+    questions: '',
+  },
+  [planKey('Gen Z at work')]: {
+    topics: ['What Gen Z expects from a first job', 'Feedback: how often and how direct', 'Flexible work and presence', 'Career paths that are not ladders', 'Inclusion as colleagues live it', 'One change for your own team'].join('\n'),
+    questions: '',
+  },
+};
 
 /** The form's field names, as the API names them in `fields`. */
 export const PROGRAM_FIELDS = ['name', 'objectives', 'topicTracks', 'cadence', 'sessionMinutes', 'term.start', 'term.end', 'term', 'organiser', 'capacityPerPerson', 'rules.minSeniorityGap', 'rules.allowTrios'] as const;
@@ -38,6 +97,7 @@ export function emptyDraft(today: Date): ProgramDraft {
     capacityPerPerson: '1',
     minSeniorityGap: '2',
     allowTrios: false,
+    plans: SUGGESTED_PLANS,
   };
 }
 
@@ -55,6 +115,9 @@ export function draftOf(program: ProgramView): ProgramDraft {
     capacityPerPerson: String(program.capacityPerPerson),
     minSeniorityGap: String(program.rules.minSeniorityGap),
     allowTrios: program.rules.allowTrios,
+    plans: Object.fromEntries(
+      (program.trackPlans ?? []).map((plan: TrackPlan) => [planKey(plan.track), { topics: plan.sessionTopics.join('\n'), questions: plan.reflectionQuestions.join('\n') }]),
+    ),
   };
 }
 
@@ -66,11 +129,12 @@ const dayOrText = (day: string): string => (day === '' ? '' : startOfDayIso(day)
 export function inputOf(draft: ProgramDraft): ProgramInput {
   return {
     name: draft.name,
-    objectives: draft.objectives
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
+    objectives: lines(draft.objectives),
     topicTracks: splitTags(draft.topicTracks),
+    trackPlans: plannedTracks(draft).map((track) => {
+      const plan = planFor(draft, track);
+      return { track, sessionTopics: lines(plan.topics), reflectionQuestions: lines(plan.questions) };
+    }),
     cadence: draft.cadence,
     sessionMinutes: draft.sessionMinutes,
     term: { start: dayOrText(draft.termStart), end: dayOrText(draft.termEnd) },

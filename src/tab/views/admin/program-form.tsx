@@ -6,7 +6,8 @@ import { adminApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';
 import { Section } from '../common/section.tsx';
-import { draftOf, emptyDraft, inputOf, PROGRAM_FIELDS, type ProgramDraft } from './program-draft.ts';
+import { draftOf, emptyDraft, inputOf, plannedTracks, PROGRAM_FIELDS, type ProgramDraft } from './program-draft.ts';
+import { planErrorFields, TrackPlanFields } from './track-plan-fields.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -29,7 +30,8 @@ export function ProgramForm({ program, onSaved, onCancel }: ProgramFormProps) {
   const [draft, setDraft] = useState<ProgramDraft>(() => (program ? draftOf(program) : emptyDraft(new Date())));
   const [error, setError] = useState<unknown>(undefined);
   const [saving, setSaving] = useState(false);
-  const errors = fieldErrorsFor(error, PROGRAM_FIELDS);
+  const [sentPlans, setSentPlans] = useState<readonly string[]>([]);
+  const errors = fieldErrorsFor(error, [...PROGRAM_FIELDS, ...planErrorFields(sentPlans)]);
   const set = <K extends keyof ProgramDraft>(key: K, value: ProgramDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const invalid = (name: string) => (errors[name] === undefined ? {} : { validationMessage: errors[name], validationState: 'error' as const });
 
@@ -39,6 +41,7 @@ export function ProgramForm({ program, onSaved, onCancel }: ProgramFormProps) {
     setError(undefined);
     try {
       const input = inputOf(draft);
+      setSentPlans(plannedTracks(draft));
       onSaved(program ? await adminApi.edit(call, program.id, input) : await adminApi.create(call, input));
     } catch (cause) {
       setError(cause);
@@ -60,6 +63,7 @@ export function ProgramForm({ program, onSaved, onCancel }: ProgramFormProps) {
         <Field label="Topic tracks" hint="Separated by commas, e.g. GenAI tools, Social media." required {...invalid('topicTracks')}>
           <Input value={draft.topicTracks} onChange={(_, d) => set('topicTracks', d.value)} />
         </Field>
+        <TrackPlanFields draft={draft} sent={sentPlans} errors={errors} onChange={(plans) => set('plans', plans)} />
         <div className={styles.row}>
           <Field label="Cadence" {...invalid('cadence')}>
             <Select value={draft.cadence} onChange={(_, d) => set('cadence', d.value as Cadence)}>
