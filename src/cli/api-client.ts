@@ -24,6 +24,7 @@ export interface ApiClient {
   get(path: string): Promise<any>;
   post(path: string, body?: unknown): Promise<any>;
   patch(path: string, body: unknown): Promise<any>;
+  delete(path: string): Promise<any>;
 }
 
 /** Calls `${url}/api${path}` with `token`; resolves to the JSON body, rejects with ApiError. */
@@ -52,6 +53,7 @@ export function apiClient(url: string, token: string): ApiClient {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
     patch: (path, body) => call('PATCH', path, body),
+    delete: (path) => call('DELETE', path),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api-client.ts';
+import { ADMIN_COMMANDS } from './program-admin-commands.ts';
 import { formatEnrolment, formatPairing, formatProgram, formatProgramLine, formatProposal } from './format.ts';
 
 /** What a command gets: the API as the signed-in person, its arguments, and where to print. */
@@ -208,6 +209,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     const body = await ctx.api.post(`/programs/${programArg(ctx)}/publish`);
     show(ctx, body, () => [`Published ${body.pairings.length} pairs; ${body.program.name} is ${body.program.state}.`, ...body.pairings.flatMap(formatPairing)]);
   },
+
+  ...ADMIN_COMMANDS,
 
   async pairings(ctx) {
     const body = await ctx.api.get(`/programs/${programArg(ctx)}/pairings`);

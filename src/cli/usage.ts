@@ -12,7 +12,8 @@ Admin commands (--as <program admin UPN>):
               [--plan "<track>: <topic 1>; <topic 2>; ..."] (once per track)   (or --file <program.json>)
   plan <program> --plan "<track>: <topic 1>; ..." ...   replace the session plans (--clear: none);
                                          session n's agenda shows topic n of the pair's track
-  list                                   programs of your organisation
+  list                                   programs you run (you created them, their owner added you, or
+                                         nobody owns them yet)
   show <program>                         settings, state and the states it can move to
   open <program>                         draft -> enrolling
   state <program> <state>                any legal move (enrolling, matching, closed, ...)
@@ -27,6 +28,10 @@ Admin commands (--as <program admin UPN>):
   rerun <program> [--no-wait]            re-run everything that is not locked
   publish <program>                      the pairs go live; pair introductions are sent
   pairings <program>                     published pairs of every cycle
+  admins <program>                       who runs the program: its owner and co-admins
+  add-admin <program> --user <upn|id>    the owner adds a co-admin (who also needs the program admin role)
+  remove-admin <program> --user <id>     the owner removes a co-admin
+  claim <program>                        become the owner of a program nobody owns yet
 
 Participant commands (--as <the participant's UPN>):
   enrol <program> --role mentor|mentee --teach <a,b> --learn <c,d> [--goals <a,b>]
@@ -38,7 +43,8 @@ Participant commands (--as <the participant's UPN>):
 Scheduling commands (npm run upward -- schedule <command>):
   run <program> [--cycle <n>] [--no-wait]   book the program's published pairs (--as a program admin):
                                          one recurring Teams meeting per pair; follows the run's progress
-  run --file <cohort.json> [--no-wait]   book an explicit list: {programId, cycle?, settings, pairs}
+  run --file <cohort.json> [--no-wait]   book an explicit list: {programId, cycle?, settings, pairs}; the
+                                         program must be one you run
   status [<run>]                         a run's progress (done/total, ETA) and each pair's result; all runs without <run>
   show [<booking>]                       a booked series with why this time was chosen; your own without <booking>
 

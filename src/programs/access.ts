@@ -1,6 +1,7 @@
 /** Who may do what with programs. Checked in the use cases, so every surface gets the same rules. */
 import { forbidden, notFound, UpwardError } from '../core/errors.ts';
 import { programId as toProgramId, type Program } from '../core/programs/program.ts';
+import type { ProgramAdminRole } from '../store/program-admins.ts';
 import type { Actor } from './ports.ts';
 import type { ProgramRepos } from './repositories.ts';
 
@@ -17,6 +18,27 @@ export async function programOf(repos: ProgramRepos, actor: Actor, id: string, l
   if (typeof id !== 'string' || id.trim() === '') throw notFound('No program id given');
   const program = await repos.programs.get(actor.tenantId, toProgramId(id), { forUpdate: lock });
   if (!program) throw notFound(`No program ${id} in your organisation`);
+  return program;
+}
+
+/** How an admin stands with a program they may manage: one of its admins, or any admin while it is unclaimed. */
+export type AdminAccess = ProgramAdminRole | 'unclaimed';
+
+/** The caller's access to a program, or undefined when it is not theirs (or not there). The role is not checked here. */
+export async function adminAccessTo(repos: ProgramRepos, actor: Actor, programId: string): Promise<AdminAccess | undefined> {
+  const standing = await repos.admins.standing(actor.tenantId, programId, actor.userId);
+  return standing.role ?? (standing.claimed ? undefined : 'unclaimed');
+}
+
+/**
+ * A program the caller administers: `forbidden` without the program-admin role, and `not_found`
+ * for a program run by other admins — reported exactly like one that does not exist, as for
+ * another organisation's, so an admin learns nothing about programs that are not theirs.
+ */
+export async function administeredProgram(repos: ProgramRepos, actor: Actor, id: string, lock = false): Promise<Program> {
+  requireAdmin(actor);
+  const program = await programOf(repos, actor, id, lock);
+  if ((await adminAccessTo(repos, actor, program.id)) === undefined) throw notFound(`No program ${id} in your organisation`);
   return program;
 }
 

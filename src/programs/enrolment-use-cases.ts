@@ -15,7 +15,7 @@ import { timestampSchema } from '../core/programs/timestamp-schema.ts';
 import { parseOrThrow } from '../core/programs/validation.ts';
 import { isUniqueViolation } from '../store/store-errors.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, programOf } from './access.ts';
 import { deliver } from './deliver.ts';
 import { readDirectoryProfile } from './directory-profile.ts';
 import type { PairEnded } from './events.ts';
@@ -130,16 +130,14 @@ export function enrolmentUseCases(db: Kysely<Database>, ports: ProgramPorts): En
     },
 
     async list(actor, programId) {
-      requireAdmin(actor);
       const repos = reposOf(db);
-      const program = await programOf(repos, actor, programId);
+      const program = await administeredProgram(repos, actor, programId);
       return repos.enrolments.listForProgram(actor.tenantId, program.id);
     },
 
     async get(actor, programId, userId) {
-      requireAdmin(actor);
       const repos = reposOf(db);
-      const program = await programOf(repos, actor, programId);
+      const program = await administeredProgram(repos, actor, programId);
       const enrolment = await repos.enrolments.get(actor.tenantId, program.id, toUserId(userId));
       if (!enrolment) throw notFound(`${userId} is not enrolled in "${program.name}"`);
       return enrolment;

@@ -15,7 +15,7 @@ import type { Program } from '../core/programs/program.ts';
 import { parseOrThrow } from '../core/programs/validation.ts';
 import type { Invitation } from '../store/invitations.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, programOf, requireAdmin } from './access.ts';
 import { ENROLMENT_OPEN } from './enrolment-use-cases.ts';
 import type { Actor, ProgramPorts } from './ports.ts';
 import { inTransaction, reposOf } from './repositories.ts';
@@ -45,12 +45,12 @@ export function invitationUseCases(db: Kysely<Database>, ports: ProgramPorts): I
     async invite(actor, programId, body) {
       requireAdmin(actor);
       const { user, role } = parseOrThrow(inviteSchema, body ?? {}, 'invitation');
-      const program = await programOf(reposOf(db), actor, programId);
+      const program = await administeredProgram(reposOf(db), actor, programId);
       if (program.state === 'closed') throw conflict(`"${program.name}" is closed`);
       // Resolves a UPN to the object id and proves the person is in this organisation.
       const person = await ports.directoryFor(actor.tenantId).readProfile(toUserId(user));
       return inTransaction(db, async (repos) => {
-        await programOf(repos, actor, programId, true);
+        await administeredProgram(repos, actor, programId, true);
         const enrolled = await repos.enrolments.get(actor.tenantId, program.id, person.id);
         if (enrolled) throw conflict(`${person.displayName} is already enrolled in "${program.name}"`);
         return repos.invitations.upsertPending(actor.tenantId, {
@@ -65,9 +65,8 @@ export function invitationUseCases(db: Kysely<Database>, ports: ProgramPorts): I
     },
 
     async list(actor, programId) {
-      requireAdmin(actor);
       const repos = reposOf(db);
-      const program = await programOf(repos, actor, programId);
+      const program = await administeredProgram(repos, actor, programId);
       return repos.invitations.listForProgram(actor.tenantId, program.id);
     },
 

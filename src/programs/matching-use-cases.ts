@@ -8,7 +8,7 @@ import type { MatchingOptions } from '../core/matching/assign.ts';
 import type { Program } from '../core/programs/program.ts';
 import type { ProposalRecord } from '../store/proposals.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, requireAdmin } from './access.ts';
 import { asPairing, loadMatchingInput } from './matching-input.ts';
 import type { Actor, ProgramPorts } from './ports.ts';
 import type { ProposalRuns } from './proposal-runs.ts';
@@ -40,7 +40,7 @@ export function matchingUseCases(db: Kysely<Database>, ports: ProgramPorts, runs
     const runId = runs.reserve();
     try {
       const { record, job } = await inTransaction(db, async (repos) => {
-        const program = await programOf(repos, actor, programId, true);
+        const program = await administeredProgram(repos, actor, programId, true);
         const existing = await repos.proposals.get(actor.tenantId, program.id);
         if (existing?.status === 'running' && runs.isLive(existing)) {
           throw conflict(`Matching is already running for "${program.name}"; wait for it to finish`);
@@ -89,9 +89,8 @@ export function matchingUseCases(db: Kysely<Database>, ports: ProgramPorts, runs
       }),
 
     async proposal(actor, programId) {
-      requireAdmin(actor);
       const repos = reposOf(db);
-      const program = await programOf(repos, actor, programId);
+      const program = await administeredProgram(repos, actor, programId);
       const record = await repos.proposals.get(actor.tenantId, program.id);
       if (!record) throw notFound(`No matching has run for "${program.name}" yet`);
       return { record, live: runs.isLive(record), program };

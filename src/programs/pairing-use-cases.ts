@@ -6,7 +6,7 @@ import type { Enrolment } from '../core/programs/enrolment.ts';
 import type { Program } from '../core/programs/program.ts';
 import { pairingId, type PairingRecord } from '../store/pairings.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, programOf } from './access.ts';
 import { deliver } from './deliver.ts';
 import type { PairEnded } from './events.ts';
 import { exitPairing } from './pairing-exit.ts';
@@ -45,9 +45,8 @@ export function pairingUseCases(db: Kysely<Database>, ports: ProgramPorts): Pair
     },
 
     async list(actor, programId) {
-      requireAdmin(actor);
       const repos = reposOf(db);
-      const program = await programOf(repos, actor, programId);
+      const program = await administeredProgram(repos, actor, programId);
       const [pairings, enrolments] = await Promise.all([
         repos.pairings.listForProgram(actor.tenantId, program.id),
         repos.enrolments.listForProgram(actor.tenantId, program.id),

@@ -37,4 +37,6 @@ export interface Actor {
   readonly userId: UserId;
   /** Holds the program-admin role (`Upward.ProgramAdmin`) in their token. */
   readonly isAdmin: boolean;
+  /** Their name from the token, when it carries one (kept beside them in a program's admin list). */
+  readonly displayName?: string | undefined;
 }

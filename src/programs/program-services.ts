@@ -9,13 +9,19 @@ import { invitationUseCases, type InvitationUseCases } from './invitation-use-ca
 import { matchingUseCases, type MatchingUseCases } from './matching-use-cases.ts';
 import { pairingUseCases, type PairingUseCases } from './pairing-use-cases.ts';
 import type { Actor, ProgramPorts } from './ports.ts';
+import { programAdminUseCases, type ProgramAdminUseCases } from './program-admin-use-cases.ts';
 import { programUseCases, type ProgramUseCases } from './program-use-cases.ts';
 import { proposalRuns } from './proposal-runs.ts';
+import { programAccess, type ProgramAccess } from './program-access.ts';
 import { publishUseCase, type Published } from './publish-use-case.ts';
 import { reviewUseCases, type ReviewUseCases } from './review-use-cases.ts';
 
 export interface ProgramServices {
   readonly programs: ProgramUseCases;
+  /** Who runs each program: owner, co-admins, claiming an unclaimed one. */
+  readonly admins: ProgramAdminUseCases;
+  /** Whether the caller may manage a program, for routes outside these use cases (health, scheduling). */
+  readonly access: ProgramAccess;
   readonly enrolments: EnrolmentUseCases;
   readonly invitations: InvitationUseCases;
   readonly matching: MatchingUseCases;
@@ -32,6 +38,8 @@ export function createProgramServices(db: Kysely<Database>, ports: ProgramPorts)
   const runs = proposalRuns(db, ports);
   return {
     programs: programUseCases(db, ports),
+    admins: programAdminUseCases(db, ports),
+    access: programAccess(db),
     enrolments: enrolmentUseCases(db, ports),
     invitations: invitationUseCases(db, ports),
     matching: matchingUseCases(db, ports, runs),

@@ -6,7 +6,7 @@ import { programId, PROGRAM_STATES, type Program, type ProgramState } from '../c
 import { transition } from '../core/programs/transitions.ts';
 import { parseOrThrow } from '../core/programs/validation.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, requireAdmin } from './access.ts';
 import type { Actor, ProgramPorts } from './ports.ts';
 import { inTransaction, reposOf } from './repositories.ts';
 
@@ -15,7 +15,9 @@ const transitionSchema = z.strictObject({
 });
 
 export interface ProgramUseCases {
+  /** Creates the program, owned by the admin who creates it. */
   create(actor: Actor, input: unknown): Promise<Program>;
+  /** The programs the caller administers (and unclaimed ones, which any admin may claim). */
   list(actor: Actor): Promise<Program[]>;
   get(actor: Actor, id: string): Promise<Program>;
   edit(actor: Actor, id: string, patch: unknown): Promise<Program>;
@@ -32,24 +34,35 @@ export function programUseCases(db: Kysely<Database>, ports: ProgramPorts): Prog
     async create(actor, input) {
       requireAdmin(actor);
       const program = createProgram(input, { id: programId(ports.newId()), tenantId: actor.tenantId }, ports.now());
-      await reposOf(db).programs.insert(actor.tenantId, program, actor.userId);
+      await inTransaction(db, async (repos) => {
+        await repos.programs.insert(actor.tenantId, program, actor.userId);
+        await repos.admins.add(actor.tenantId, {
+          programId: program.id,
+          userId: actor.userId,
+          role: 'owner',
+          displayName: actor.displayName ?? null,
+          addedBy: actor.userId,
+          addedAt: program.createdAt,
+        });
+      });
       return program;
     },
 
     async list(actor) {
       requireAdmin(actor);
-      return reposOf(db).programs.list(actor.tenantId);
+      const repos = reposOf(db);
+      const [programs, claimed] = await Promise.all([repos.programs.list(actor.tenantId), repos.admins.claimedPrograms(actor.tenantId, actor.userId)]);
+      return programs.filter((p) => claimed.get(p.id) ?? true);
     },
 
     async get(actor, id) {
-      requireAdmin(actor);
-      return programOf(reposOf(db), actor, id);
+      return administeredProgram(reposOf(db), actor, id);
     },
 
     async edit(actor, id, patch) {
       requireAdmin(actor);
       return inTransaction(db, async (repos) => {
-        const program = await programOf(repos, actor, id, true);
+        const program = await administeredProgram(repos, actor, id, true);
         const edited = editProgram(program, patch, ports.now());
         await repos.programs.update(actor.tenantId, edited);
         return edited;
@@ -60,7 +73,7 @@ export function programUseCases(db: Kysely<Database>, ports: ProgramPorts): Prog
       requireAdmin(actor);
       const { to } = parseOrThrow(transitionSchema, body ?? {}, 'state change');
       return inTransaction(db, async (repos) => {
-        const program = await programOf(repos, actor, id, true);
+        const program = await administeredProgram(repos, actor, id, true);
         const now = ports.now();
         // The core decides legality first, so an illegal move is always reported as one.
         const moved = transition(program, to as ProgramState, now);

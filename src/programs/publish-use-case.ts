@@ -8,7 +8,7 @@ import type { Program } from '../core/programs/program.ts';
 import { transition } from '../core/programs/transitions.ts';
 import { pairingId, type PairingRecord } from '../store/pairings.ts';
 import type { Database } from '../store/schema.ts';
-import { programOf, requireAdmin } from './access.ts';
+import { administeredProgram, requireAdmin } from './access.ts';
 import { deliver } from './deliver.ts';
 import type { PairsPublished } from './events.ts';
 import { loadMatchingInput } from './matching-input.ts';
@@ -28,7 +28,7 @@ export function publishUseCase(db: Kysely<Database>, ports: ProgramPorts, runs: 
   return async function publish(actor: Actor, programId: string): Promise<Published> {
     requireAdmin(actor);
     const published = await inTransaction(db, async (repos): Promise<Published> => {
-      const program = await programOf(repos, actor, programId, true);
+      const program = await administeredProgram(repos, actor, programId, true);
       const stored = await repos.proposals.get(actor.tenantId, program.id);
       const now = ports.now();
       const repair = program.state === 'active' && stored?.kind === 'repair' && stored.status !== 'published' && stored.cycle === program.rotationCycle;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { enrolmentRepository, type EnrolmentRepository } from '../store/enrolments.ts';
 import { invitationRepository, type InvitationRepository } from '../store/invitations.ts';
 import { pairingRepository, type PairingRepository } from '../store/pairings.ts';
+import { programAdminRepository, type ProgramAdminRepository } from '../store/program-admins.ts';
 import { programEventRepository, type ProgramEventRepository } from '../store/program-events.ts';
 import { programRepository, type ProgramRepository } from '../store/programs.ts';
 import { proposalRepository, type ProposalRepository } from '../store/proposals.ts';
@@ -10,6 +11,8 @@ import type { Database } from '../store/schema.ts';
 
 export interface ProgramRepos {
   readonly programs: ProgramRepository;
+  /** Who administers each program (owner, co-admins). */
+  readonly admins: ProgramAdminRepository;
   readonly enrolments: EnrolmentRepository;
   readonly invitations: InvitationRepository;
   readonly proposals: ProposalRepository;
@@ -20,6 +23,7 @@ export interface ProgramRepos {
 export function reposOf(db: Kysely<Database>): ProgramRepos {
   return {
     programs: programRepository(db),
+    admins: programAdminRepository(db),
     enrolments: enrolmentRepository(db),
     invitations: invitationRepository(db),
     proposals: proposalRepository(db),

@@ -14,7 +14,7 @@ import { parseOrThrow } from '../core/programs/validation.ts';
 import type { PairingRecord } from '../store/pairings.ts';
 import type { ProposalRecord } from '../store/proposals.ts';
 import type { Database } from '../store/schema.ts';
-import { conflict, programOf, requireAdmin } from './access.ts';
+import { administeredProgram, conflict, requireAdmin } from './access.ts';
 import { loadMatchingInput } from './matching-input.ts';
 import type { Actor, ProgramPorts } from './ports.ts';
 import type { ProposalRuns } from './proposal-runs.ts';
@@ -42,7 +42,7 @@ export function reviewUseCases(db: Kysely<Database>, ports: ProgramPorts, runs: 
   const revise = (actor: Actor, programId: string, edit: Edit): Promise<ProposalRecord> => {
     requireAdmin(actor);
     return inTransaction(db, async (repos) => {
-      const program = await programOf(repos, actor, programId, true);
+      const program = await administeredProgram(repos, actor, programId, true);
       const record = requireReviewable(await repos.proposals.get(actor.tenantId, program.id), program, runs);
       const { context, running } = await loadMatchingInput(repos, program, ports.now());
       const revised: ProposalRecord = {

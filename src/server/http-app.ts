@@ -16,6 +16,7 @@ import { programHealthRoutes } from './routes/program-health.ts';
 import type { ProgramHealthSource } from './routes/program-health-source.ts';
 import { programRoutes } from './routes/programs.ts';
 import { schedulingRoutes } from './routes/scheduling.ts';
+import { schedulingOwnership } from './routes/scheduling-ownership.ts';
 import { pairBacklogRoutes, type PairBacklogSource } from './routes/pair-backlog.ts';
 import { sessionAlternativesRoutes } from './routes/session-alternatives.ts';
 import type { SessionAlternativesSource } from './routes/session-alternatives-source.ts';
@@ -76,7 +77,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
   if (deps.feedback) api.use(feedbackRoutes(deps.feedback));
   if (deps.actionDone) api.use(actionDoneRoutes(deps.actionDone));
   if (deps.programs) api.use(programRoutes(deps.programs));
-  if (deps.scheduling) api.use(schedulingRoutes(deps.scheduling));
+  if (deps.scheduling) {
+    // Runs and bookings belong to programs: only a program's own admins reach them (see the guard).
+    if (deps.programs) api.use(schedulingOwnership(deps.scheduling, deps.programs.access));
+    api.use(schedulingRoutes(deps.scheduling));
+  }
   if (deps.sessionAlternatives) api.use(sessionAlternativesRoutes(deps.sessionAlternatives));
   if (deps.pairBacklog) api.use(pairBacklogRoutes(deps.pairBacklog));
   if (deps.participation) api.use(participationRoutes(deps.participation));

@@ -37,6 +37,7 @@ export interface ConversationReferencesTable {
 export interface Database {
   conversation_references: ConversationReferencesTable;
   programs: ProgramsTable;
+  program_admins: ProgramAdminsTable;
   enrolments: EnrolmentsTable;
   invitations: InvitationsTable;
   proposals: ProposalsTable;
@@ -68,6 +69,21 @@ export interface ProgramsTable {
   created_at: Immutable<Date>;
   updated_at: Date;
   state_changed_at: Date;
+}
+
+/**
+ * Who administers a program: its `owner` (the admin who created it) and the `co-admin`s the owner
+ * added. A program with no row here is unclaimed: every program admin of the tenant may manage it
+ * until one claims it (see migration 0010).
+ */
+export interface ProgramAdminsTable {
+  tenant_id: Immutable<TenantId>;
+  program_id: Immutable<string>;
+  user_id: Immutable<UserId>;
+  role: string;
+  display_name: string | null;
+  added_by: Immutable<UserId>;
+  added_at: Immutable<Date>;
 }
 
 /**

@@ -146,3 +146,49 @@ describe('GET /me/pairings/:id/backlog', () => {
     expect(theirs.map((i: any) => [i.id, i.addedByMe])).toEqual([['b2', true], ['b1', false]]);
   });
 });
+
+describe('POST /me/pairings/:id/backlog', () => {
+  const path = () => `/me/pairings/${booking['pairId']}/backlog`;
+  const stored = async () => (await agendaBacklogRepository(db.store.db).list(TENANT, pairId(booking['pairId']), { includeDone: true })).map((i) => i.id);
+
+  it('adds an item with its link for either of the pair, once per id, and the partner sees it', async () => {
+    const added = await call(mentee, 'POST', path(), { id: 'tab-1', text: '  Reading a board paper with Copilot  ', link: 'https://contoso.sharepoint.com/board' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ added: true, item: { id: 'tab-1', text: 'Reading a board paper with Copilot', link: 'https://contoso.sharepoint.com/board', addedByMe: true, done: false } });
+    // A second click with the same id stores nothing more.
+    const again = await call(mentee, 'POST', path(), { id: 'tab-1', text: 'Something else' });
+    expect(again).toMatchObject({ status: 200, body: { added: false, item: { text: 'Reading a board paper with Copilot' } } });
+    const noLink = await call(mentor, 'POST', path(), { text: 'Gen Z and email' });
+    expect(noLink).toMatchObject({ status: 201, body: { item: { link: null, addedByMe: true } } });
+    const seen = (await call(mentor, 'GET', path())).body['items'];
+    expect(seen.find((i: any) => i.id === 'tab-1')).toMatchObject({ addedByMe: false, link: 'https://contoso.sharepoint.com/board' });
+  });
+
+  it('refuses bad input naming the field, and stores nothing', async () => {
+    const before = await stored();
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ text: '   ' }, 'text', /Write what you want to talk about/],
+      [{}, 'text', /Write what you want to talk about/],
+      [{ text: 'x'.repeat(501) }, 'text', /at most 500 characters/],
+      [{ text: 'Fine', link: 'javascript:alert(1)' }, 'link', /https:\/\/ or http:\/\//],
+      [{ text: 'Fine', link: 'ftp://files.example/x' }, 'link', /https:\/\/ or http:\/\//],
+      [{ text: 'Fine', link: 'not a link' }, 'link', /https:\/\/ or http:\/\//],
+      [{ text: 'Fine', colour: 'red' }, 'colour', /Unknown field/],
+    ];
+    for (const [body, field, message] of cases) {
+      const answer = await call(mentor, 'POST', path(), body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body['error'].code).toBe('bad_input');
+      expect(answer.body['error'].fields).toEqual([{ field, message: expect.stringMatching(message) }]);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('lets only the pair add: a stranger 404, an admin outside the pair 403, nothing stored', async () => {
+    const before = await stored();
+    expect((await call('stranger', 'POST', path(), { text: 'Mine now' })).status).toBe(404);
+    expect((await call('admin', 'POST', path(), { text: 'From the program team' })).status).toBe(403);
+    expect((await call(mentor, 'POST', '/me/pairings/no-such-pairing/backlog', { text: 'Lost' })).status).toBe(404);
+    expect(await stored()).toEqual(before);
+  });
+});

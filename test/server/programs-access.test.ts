@@ -1,12 +1,16 @@
 /**
  * Who may do what, checked on the server: admin routes refuse everyone without the
- * Upward.ProgramAdmin role (403), organisations never see each other's programs (the dev
+ * Upward.ProgramAdmin role (403), an admin reaches only the programs they own or were added to
+ * (or unclaimed ones, until claimed), organisations never see each other's programs (the dev
  * tenant's second organisation is allowed to sign in here), a participant reaches only their own
  * enrolment, and the private do-not-pair list goes to its owner and nobody else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import { tenantId } from '../../src/core/ids.ts';
+import { tenantId, userId } from '../../src/core/ids.ts';
+import { createProgram } from '../../src/core/programs/program-settings.ts';
+import { programId } from '../../src/core/programs/program.ts';
+import { epochMs } from '../../src/core/time.ts';
 import { programRepository } from '../../src/store/programs.ts';
 import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
@@ -72,10 +76,55 @@ describe('program admin routes', () => {
     }
   });
 
-  it('lets an admin of the same organisation in', async () => {
-    const answer = await fx.call(fx.admins()[1]!, 'GET', `/programs/${id}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body.program.id).toBe(id);
+  it('lets another admin of the organisation in only once the owner adds them, and out once removed', async () => {
+    const other = fx.admins()[1]!;
+    const listedTo = async (person: DevPerson) => (await fx.call(person, 'GET', '/programs')).body.programs.map((p: { id: string }) => p.id);
+    expect((await fx.call(other, 'GET', `/programs/${id}`)).status).toBe(404);
+    expect(await listedTo(other)).not.toContain(id);
+
+    const added = await fx.call(admin, 'POST', `/programs/${id}/admins`, { user: other.userPrincipalName });
+    expect(added.status).toBe(201);
+    expect(added.body.admins.map((a: { userId: string; role: string }) => [a.userId, a.role])).toEqual([[admin.id, 'owner'], [other.id, 'co-admin']]);
+    expect(added.body.admins[1].displayName).toBe(other.displayName);
+    expect((await fx.call(other, 'GET', `/programs/${id}`)).body.program.id).toBe(id);
+    expect(await listedTo(other)).toContain(id);
+    expect((await fx.call(other, 'GET', `/programs/${id}/admins`)).body.myAccess).toBe('co-admin');
+    // A co-admin runs the program but does not decide who else does.
+    const third = fx.admins()[2]!;
+    const refused = await fx.call(other, 'POST', `/programs/${id}/admins`, { user: third.userPrincipalName });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect((await fx.call(admin, 'GET', `/programs/${id}/admins`)).body.admins).toHaveLength(2);
+
+    expect((await fx.call(admin, 'POST', `/programs/${id}/admins`, { user: 'nobody@fabrikam.example' })).status).toBe(404);
+    const bad = await fx.call(admin, 'POST', `/programs/${id}/admins`, { user: '  ' });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: 'bad_input', fields: [{ field: 'user' }] } } });
+
+    const removed = await fx.call(admin, 'DELETE', `/programs/${id}/admins/${other.id}`);
+    expect(removed.body.admins.map((a: { userId: string }) => a.userId)).toEqual([admin.id]);
+    expect((await fx.call(other, 'GET', `/programs/${id}`)).status).toBe(404);
+    expect((await fx.call(admin, 'DELETE', `/programs/${id}/admins/${other.id}`)).status).toBe(404);
+  });
+
+  it('opens a program with no recorded admin to every admin until one claims it', async () => {
+    const [first, second] = fx.admins();
+    const unclaimed = createProgram(
+      { name: 'Seeded before ownership', topicTracks: ['GenAI tools'], cadence: 'weekly', sessionMinutes: 45, term: { start: '2027-03-02T00:00:00Z', end: '2027-05-25T00:00:00Z' } },
+      { id: programId('seeded-before-ownership'), tenantId: tenantId(fx.tenantId) },
+      epochMs(Date.now()),
+    );
+    await programRepository(fx.app.store.db).insert(tenantId(fx.tenantId), unclaimed, userId('someone-long-gone'));
+    for (const person of [first!, second!]) {
+      expect((await fx.call(person, 'GET', '/programs')).body.programs.map((p: { id: string }) => p.id)).toContain(unclaimed.id);
+      expect((await fx.call(person, 'GET', `/programs/${unclaimed.id}/admins`)).body).toEqual({ myAccess: 'unclaimed', admins: [] });
+    }
+    expect((await fx.call(participant, 'POST', `/programs/${unclaimed.id}/claim`)).status).toBe(403);
+    const claimed = await fx.call(second!, 'POST', `/programs/${unclaimed.id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({ myAccess: 'owner', admins: [{ userId: second!.id, role: 'owner' }] });
+    expect((await fx.call(first!, 'GET', `/programs/${unclaimed.id}`)).status).toBe(404);
+    expect((await fx.call(first!, 'POST', `/programs/${unclaimed.id}/claim`)).status).toBe(404);
+    expect((await fx.call(second!, 'POST', `/programs/${unclaimed.id}/claim`)).status).toBe(409);
+    expect((await fx.call(first!, 'GET', '/programs')).body.programs.map((p: { id: string }) => p.id)).not.toContain(unclaimed.id);
   });
 });
 

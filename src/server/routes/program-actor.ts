@@ -6,7 +6,7 @@ import { principalOf } from '../authenticate.ts';
 /** The caller as the program use cases see them: tenant, person, and whether they are a program admin. */
 export function actorOf(req: Request): Actor {
   const principal = principalOf(req);
-  return { tenantId: principal.tenantId, userId: principal.userId, isAdmin: principal.roles.includes(PROGRAM_ADMIN_ROLE) };
+  return { tenantId: principal.tenantId, userId: principal.userId, isAdmin: principal.roles.includes(PROGRAM_ADMIN_ROLE), displayName: principal.name };
 }
 
 /** A route parameter as text (Express 5 types them loosely). */

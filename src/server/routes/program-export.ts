@@ -16,10 +16,10 @@ const list = (values: readonly string[]): string => values.join('; ');
  * (`doNotPairWith`), leaving reasons and feedback text can never reach the file.
  */
 export async function programExportCsv(services: ProgramServices, source: ProgramHealthSource, req: Request, now: number): Promise<{ fileName: string; csv: string }> {
-  const tenantId = adminTenantOf(req);
+  const tenantId = await adminTenantOf(req, source);
   const actor = actorOf(req);
   const programId = param(req, 'id');
-  // The use cases check the program belongs to the caller's tenant (404 otherwise).
+  // The use cases check again that the caller administers the program (404 otherwise).
   const program = await services.programs.get(actor, programId);
   const [enrolments, { pairings, people }, bookings] = await Promise.all([
     services.enrolments.list(actor, programId),
@@ -46,7 +46,7 @@ export async function programExportCsv(services: ProgramServices, source: Progra
 }
 
 /**
- * `GET /programs/:id/export.csv` (admins only, 403 otherwise). Served as `text/csv` for a link or
+ * `GET /programs/:id/export.csv` (the program's own admins; 403 without the role, 404 for another admin's program). Served as `text/csv` for a link or
  * a script; a caller that asks for JSON (the tab, whose API client reads JSON) gets
  * `{ fileName, csv }` with the same text and saves it itself.
  */

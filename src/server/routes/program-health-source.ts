@@ -6,6 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { tenantId as toTenantId } from '../../core/ids.ts';
+import type { Actor } from '../../programs/ports.ts';
+import { programAccess } from '../../programs/program-access.ts';
 import type { Database } from '../../store/schema.ts';
 import { ttlCache } from './ttl-cache.ts';
 
@@ -82,6 +84,11 @@ export interface BookingResult {
 
 /** Where program health and the admin's export read from; tenant-scoped on every query. */
 export interface ProgramHealthSource {
+  /**
+   * Lets through only the program's own admins (its owner and co-admins, or any admin while it is
+   * unclaimed). @throws `forbidden` without the program-admin role, `not_found` for any other program.
+   */
+  requireAdministered(actor: Actor, programId: string): Promise<void>;
   /** The program's facts, or undefined when the tenant has no such program. */
   facts(tenantId: string, programId: string, now: number): Promise<ProgramHealthFacts | undefined>;
   /** The program's bookings, by pair and cycle. */
@@ -113,6 +120,7 @@ export function createProgramHealthSource(db: Kysely<Database>, options: Program
   const source = uncachedSource(db, options.feedback);
   const cached = ttlCache<ProgramHealthFacts | undefined>(options.ttlMs ?? HEALTH_TTL_MS, options.clock ?? Date.now, MAX_CACHED_PROGRAMS);
   return {
+    requireAdministered: source.requireAdministered,
     bookingResults: source.bookingResults,
     facts: (tenant, programId, now) => cached(JSON.stringify([tenant, programId]), () => source.facts(tenant, programId, now)),
   };
@@ -120,6 +128,7 @@ export function createProgramHealthSource(db: Kysely<Database>, options: Program
 
 function uncachedSource(db: Kysely<Database>, feedback: FeedbackReader | undefined): ProgramHealthSource {
   return {
+    requireAdministered: programAccess(db).requireAdministered,
     async facts(tenant, programId, now) {
       const tenantId = toTenantId(tenant);
       const program = await db.selectFrom('programs').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', programId).executeTakeFirst();

@@ -12,5 +12,8 @@ export const sessionsApi = {
   reschedule: (call: Caller, bookingId: string, index: number, start: string) => call<BookingView>('POST', `${booking(bookingId)}/sessions/${index}/reschedule`, { start }),
   backlog: async (call: Caller, pairingId: string, signal?: AbortSignal) =>
     (await call<{ items: BacklogItem[] }>('GET', `/me/pairings/${encodeURIComponent(pairingId)}/backlog`, undefined, signal)).items,
+  /** Adds an item to the pair's backlog; `id` makes a retry add nothing twice. */
+  addToBacklog: async (call: Caller, pairingId: string, item: { readonly id: string; readonly text: string; readonly link: string }) =>
+    (await call<{ added: boolean; item: BacklogItem }>('POST', `/me/pairings/${encodeURIComponent(pairingId)}/backlog`, item)).item,
   feedback: async (call: Caller, signal?: AbortSignal) => (await call<{ feedback: MyFeedback[] }>('GET', '/me/feedback', undefined, signal)).feedback,
 };

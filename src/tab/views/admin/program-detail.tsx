@@ -12,6 +12,7 @@ import { ViewLoading } from '../view-loading.tsx';
 import { EnrolmentTable } from './enrolment-table.tsx';
 import { InvitationPanel } from './invitation-panel.tsx';
 import { PairingList } from './pairing-list.tsx';
+import { ProgramAdminsPanel } from './program-admins-panel.tsx';
 import { ProgramHealthPanel } from './program-health-panel.tsx';
 import { ProgramForm } from './program-form.tsx';
 import { ProposalPanel } from './proposal-panel.tsx';
@@ -119,6 +120,7 @@ export function ProgramDetail({ programId }: { readonly programId: string }) {
         </div>
         {error !== undefined && <ActionError error={error} what="change the program's state" />}
       </Section>
+      <ProgramAdminsPanel programId={p.id} />
       <EnrolmentTable programId={p.id} refreshKey={changes} />
       {p.state !== 'closed' && <InvitationPanel programId={p.id} refreshKey={changes} />}
       {(p.state === 'matching' || p.state === 'active') && <ProposalPanel program={p} onPublished={changed} />}

@@ -17,7 +17,7 @@ export interface ProgramListProps {
   readonly onNew: () => void;
 }
 
-/** The organisation's programs, newest first, each opening its detail. */
+/** The programs the admin runs (owner or co-admin, and unclaimed ones), newest first, each opening its detail. */
 export function ProgramList({ state, onRetry, onOpen, onNew }: ProgramListProps) {
   return (
     <Section
@@ -32,7 +32,9 @@ export function ProgramList({ state, onRetry, onOpen, onNew }: ProgramListProps)
       {state.status === 'loading' && <ViewLoading />}
       {state.status === 'failed' && <LoadError error={state.error} what="the programs" onRetry={onRetry} onSignIn={onRetry} />}
       {state.status === 'loaded' && state.value.length === 0 && (
-        <EmptyState title="No programs yet">Create a program to set its cadence, term and topic tracks, then open it for enrolment.</EmptyState>
+        <EmptyState title="No programs yet">
+          Create a program to set its cadence, term and topic tracks, then open it for enrolment. Programs other admins run appear here once their owner adds you.
+        </EmptyState>
       )}
       {state.status === 'loaded' && state.value.length > 0 && (
         <Table aria-label="Programs">

@@ -47,6 +47,12 @@ export function MySessionsArea({ pairings, viewerZone, onSignIn }: MySessionsAre
   if (data.state.status === 'failed') return <LoadError error={data.state.error} what="your sessions" onRetry={data.reload} onSignIn={onSignIn} />;
   const { bookings, feedback, backlogs } = data.state.value;
   const replace = (moved: BookingView) => data.set({ feedback, backlogs, bookings: bookings.map((b) => (b.bookingId === moved.bookingId ? moved : b)) });
+  // A new item is open, so it goes after the other open ones and before the covered ones.
+  const addToBacklog = (pairingId: string, item: BacklogItem) => {
+    const current = (backlogs.get(pairingId) ?? []).filter((i) => i.id !== item.id);
+    const next = [...current.filter((i) => !i.done), item, ...current.filter((i) => i.done)];
+    data.set({ feedback, bookings, backlogs: new Map(backlogs).set(pairingId, next) });
+  };
   const pairs = pairings.map((pairing) => {
     const partners = pairing.partners.filter(isShared);
     // The newest booking of the pairing (myBookings lists newest first).
@@ -86,7 +92,15 @@ export function MySessionsArea({ pairings, viewerZone, onSignIn }: MySessionsAre
         {pairs.length === 0 ? (
           <EmptyState title="No backlog yet">Once you have a pair, the things you both want to cover collect here.</EmptyState>
         ) : (
-          pairs.map(({ pairing, partnerName }) => <BacklogList key={pairing.id} items={backlogs.get(pairing.id) ?? []} partnerName={partnerName} />)
+          pairs.map(({ pairing, partnerName }) => (
+            <BacklogList
+              key={pairing.id}
+              pairingId={pairing.id}
+              items={backlogs.get(pairing.id) ?? []}
+              partnerName={partnerName}
+              onAdded={(item) => addToBacklog(pairing.id, item)}
+            />
+          ))
         )}
       </Section>
       <Section title="Learning log" testId="my-learning-log-section">
