@@ -21,6 +21,7 @@ function facts(pairCount: number, feedback: HealthFeedback[] | null): ProgramHea
     ],
     names: new Map(pairs.flatMap((p) => p.memberIds.map((id) => [id, `Name ${id}`] as const))),
     feedback,
+    checkIns: [],
   };
 }
 

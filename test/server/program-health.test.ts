@@ -8,6 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { feedbackKey } from '../../src/core/feedback/feedback.ts';
+import { tenantId, userId } from '../../src/core/ids.ts';
+import { pairId, sessionId } from '../../src/core/sessions/session.ts';
+import { epochMs } from '../../src/core/time.ts';
+import { checkInRepository } from '../../src/store/check-ins.ts';
+import { feedbackRepository } from '../../src/store/feedback.ts';
 import { seedBooking } from './program-health-seed.ts';
 
 let fx: AppFixture;
@@ -39,7 +45,7 @@ beforeAll(async () => {
   const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
   expect(published.status).toBe(200);
   pairs = published.body.pairings;
-  expect(pairs.length).toBeGreaterThanOrEqual(4);
+  expect(pairs.length).toBeGreaterThanOrEqual(5);
 
   const db = fx.app.store.db;
   // Pair 0: four weekly sessions, two of them cancelled. Pair 1: no common time. Pair 2: two sessions.
@@ -51,6 +57,24 @@ beforeAll(async () => {
   ]);
   await seedBooking(db, fx.tenantId, id, pairs[1]!.id, 'no_slot', [], { reasonCode: 'no_overlap', reason: 'No common free time' });
   await seedBooking(db, fx.tenantId, id, pairs[2]!.id, 'booked', [{ start: MON_1 + 3_600_000 }, { start: MON_2, status: 'moved' }]);
+  // Pair 4: two sessions in a row that the mentor says did not happen, so both were sent the
+  // private check-in; the mentee answered "talk to the program team".
+  const p4 = pairs[4]!;
+  await seedBooking(db, fx.tenantId, id, p4.id, 'booked', [{ start: MON_1 }, { start: MON_2 }, { start: MON_2 + WEEK }]);
+  const tenant = tenantId(fx.tenantId);
+  for (const [n, start] of [MON_1, MON_2].entries()) {
+    const session = sessionId(`booking-${p4.id}:${n}`);
+    const author = userId(p4.mentor.userId);
+    const at = epochMs(start + 3_600_000);
+    await feedbackRepository(db).insert(tenant, {
+      key: feedbackKey(session, author), sessionId: session, pairId: pairId(p4.id), authorId: author, sessionEnd: epochMs(start + 45 * 60_000),
+      happened: 'no-show', rating: null, learned: '', taught: '', action: '', privateNote: 'PRIVATE NOTE nobody else reads', shareWithPartner: false,
+      submittedAt: at, updatedAt: at, revision: 1,
+    });
+  }
+  await checkInRepository(db).record(tenant, {
+    streakKey: `missed-streak:${p4.id}:booking-${p4.id}:1`, userId: userId(p4.mentee.userId), programId: id, pairId: p4.id, choice: 'contact', answeredAt: epochMs(MON_2 + 86_400_000),
+  });
   // Pair 3 leaves (no fault): a re-pair is needed.
   const leaver = fx.people().find((p) => p.id === pairs[3]!.mentor.userId)!;
   expect((await fx.call(leaver, 'POST', `/pairings/${pairs[3]!.id}/leave`)).status).toBe(200);
@@ -63,11 +87,12 @@ describe('GET /programs/:id/health', () => {
     expect(answer.status).toBe(200);
     const health = answer.body.health;
     expect(health.weeks).toEqual([
-      { week: '2025-01-06', planned: 2, held: 0 },
-      { week: '2025-01-13', planned: 1, held: 0 },
+      { week: '2025-01-06', planned: 3, held: 0 },
+      { week: '2025-01-13', planned: 2, held: 0 },
+      { week: '2025-01-20', planned: 1, held: 0 },
       { week: '2025-01-27', planned: 1, held: 0 },
     ]);
-    expect(health.totals).toMatchObject({ enrolled: 12, plannedSessions: 4, pastSessions: 4, heldSessions: 0, runningPairs: pairs.length - 1 });
+    expect(health.totals).toMatchObject({ enrolled: 12, plannedSessions: 7, pastSessions: 7, heldSessions: 0, runningPairs: pairs.length - 1 });
     expect(health.feedback.recorded).toBe(false);
     expect(health.feedback.completion.shown).toBe(false);
     expect(health.feedback.rating.shown).toBe(false);
@@ -81,10 +106,21 @@ describe('GET /programs/:id/health', () => {
     expect(reasonsOf(pairs[1]!.id)).toEqual(['no-meeting-booked']);
     expect(reasonsOf(pairs[2]!.id)).toBeUndefined();
     expect(reasonsOf(pairs[3]!.id)).toEqual(['re-pair-requested']);
+    expect(reasonsOf(pairs[4]!.id)).toEqual(['check-in-sent']);
     // Pairs without any booking are "not scheduled".
-    for (const pair of pairs.slice(4)) expect(reasonsOf(pair.id)).toEqual(['not-scheduled']);
+    for (const pair of pairs.slice(5)) expect(reasonsOf(pair.id)).toEqual(['not-scheduled']);
     for (const pair of atRisk.pairs) expect(pair.actions).toHaveLength(pair.reasons.length);
     expect(atRisk.total).toBe(atRisk.pairs.length);
+  });
+
+  it('flags a pair sent the check-in after two missed sessions, with an action from its answers and nothing anyone wrote', async () => {
+    const body = (await fx.call(admin, 'GET', `/programs/${id}/health`)).body;
+    const flagged = body.health.atRisk.pairs.find((p: { pairId: string }) => p.pairId === pairs[4]!.id);
+    expect(flagged.checkIn).toEqual({ since: new Date(MON_2 + 45 * 60_000).toISOString(), answered: 1, of: 2 });
+    expect(flagged.actions[0]).toMatch(/asked to get in touch: contact both sides, each on their own/);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('PRIVATE NOTE');
+    expect(text).not.toContain('"contact"');
   });
 
   it('refuses participants with 403 and hides the program from another organisation (404)', async () => {

@@ -9,6 +9,7 @@ import { tenantId as toTenantId } from '../../core/ids.ts';
 import type { Actor } from '../../programs/ports.ts';
 import { programAccess } from '../../programs/program-access.ts';
 import type { Database } from '../../store/schema.ts';
+import { pairCheckIns, type PairCheckIn } from './program-health-check-ins.ts';
 import { ttlCache } from './ttl-cache.ts';
 
 const DAY_MS = 86_400_000;
@@ -64,6 +65,8 @@ export interface ProgramHealthFacts {
   readonly names: ReadonlyMap<string, string>;
   /** Feedback answers; null while Upward stores no feedback, so rules that need it are skipped, not faked. */
   readonly feedback: readonly HealthFeedback[] | null;
+  /** Pairs sent the private check-in after two missed sessions in a row, with what the team may know of the answers. */
+  readonly checkIns: readonly PairCheckIn[];
 }
 
 /** One pair's booking for one cycle, as the admin's export shows it (no attendee mail, no meeting link). */
@@ -134,7 +137,9 @@ function uncachedSource(db: Kysely<Database>, feedback: FeedbackReader | undefin
       const program = await db.selectFrom('programs').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', programId).executeTakeFirst();
       if (program === undefined) return undefined;
 
-      const [people, pairs, counts, answers] = await Promise.all([
+      // Of feedback, only whether each session happened is read (never a rating or any text).
+      const ofProgram = db.selectFrom('pairings').select('id').where('tenant_id', '=', tenantId).where('program_id', '=', programId);
+      const [people, pairs, counts, answers, reports, replies] = await Promise.all([
         db
           .selectFrom('enrolments')
           .select(['user_id', sql<string>`profile->>'displayName'`.as('name')])
@@ -168,6 +173,19 @@ function uncachedSource(db: Kysely<Database>, feedback: FeedbackReader | undefin
           where b.tenant_id = ${tenantId} and b.program_id = ${programId}
           group by grouping sets ((b.pair_id), (x.week))`.execute(db),
         feedback === undefined ? Promise.resolve(null) : feedback(tenant, programId),
+        // Only pairs with a session someone said did not happen can have missed two in a row.
+        db
+          .selectFrom('feedback')
+          .select(['pair_id', 'session_key', 'session_end', 'happened'])
+          .where('tenant_id', '=', tenantId)
+          .where('pair_id', 'in', db.selectFrom('feedback').select('pair_id').where('tenant_id', '=', tenantId).where('happened', '=', 'no-show').where('pair_id', 'in', ofProgram))
+          .execute(),
+        db
+          .selectFrom('check_ins')
+          .select(['pair_id', 'streak_key', 'user_id', 'choice'])
+          .where('tenant_id', '=', tenantId)
+          .where('pair_id', 'in', ofProgram)
+          .execute(),
       ]);
 
       return {
@@ -190,6 +208,10 @@ function uncachedSource(db: Kysely<Database>, feedback: FeedbackReader | undefin
           .map((r) => ({ week: mondayOfWeek(Number(r.week)), planned: Number(r.planned) }))
           .sort((a, b) => a.week.localeCompare(b.week)),
         feedback: answers,
+        checkIns: pairCheckIns(
+          reports.map((r) => ({ pairId: r.pair_id, sessionId: r.session_key, sessionEnd: new Date(r.session_end).getTime(), happened: r.happened as 'held' | 'no-show' | 'rescheduled' })),
+          replies.map((r) => ({ pairId: r.pair_id, streakKey: r.streak_key, userId: r.user_id, choice: r.choice })),
+        ),
       };
     },
 

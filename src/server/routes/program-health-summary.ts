@@ -4,10 +4,11 @@
  * attention with what to do about each. Pure: facts and `now` in, the summary out.
  */
 import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback, type RatingAggregate } from '../../core/feedback/index.ts';
+import type { PairCheckIn } from './program-health-check-ins.ts';
 import type { HealthFeedback, HealthPairSessions, ProgramHealthFacts } from './program-health-source.ts';
 
 /** Why a pair needs attention. */
-export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'no-feedback' | 're-pair-requested';
+export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'check-in-sent' | 'no-feedback' | 're-pair-requested';
 
 export interface PairAtRisk {
   readonly pairId: string;
@@ -16,6 +17,11 @@ export interface PairAtRisk {
   readonly reasons: readonly RiskReason[];
   /** One suggested action per reason, in the same order. */
   readonly actions: readonly string[];
+  /**
+   * The private check-in after two missed sessions in a row: since when (ISO), and how many of the
+   * pair answered. What anyone answered is never listed; it only shapes the suggested action.
+   */
+  readonly checkIn?: { readonly since: string; readonly answered: number; readonly of: number };
 }
 
 /** A figure, or why it is not shown. */
@@ -55,7 +61,23 @@ const ACTIONS: Record<RiskReason, string> = {
   'missed-sessions': 'Sessions were missed: send both a neutral check-in (never say who missed) and offer a no-fault re-pair.',
   'no-feedback': 'No feedback after several sessions: remind the pair that feedback is private and takes a minute.',
   're-pair-requested': 'One side left the pair (no fault): run matching to find a new partner for whoever is left without one.',
+  'check-in-sent': 'Both were sent a private check-in: follow up with each of them on their own, never saying who missed.',
 };
+
+/**
+ * What to do after a check-in, from the answers given — worded for the pair, never for one of
+ * them, so the action cannot be read as who asked for what. The most pressing answer wins.
+ */
+function checkInAction(checkIn: PairCheckIn): string {
+  const gave = (choice: string) => checkIn.choices.includes(choice);
+  const neutral = 'never say who missed or who asked.';
+  if (gave('new-partner')) return `A new partner was asked for in the private check-in: offer both a no-fault re-pair (end the pair, then run matching) — ${neutral}`;
+  if (gave('contact')) return `The program team was asked to get in touch: contact both sides, each on their own — ${neutral}`;
+  if (gave('pause')) return `A break was asked for: suggest pausing until a date that suits both — ${neutral}`;
+  if (gave('reschedule')) return `A better time was asked for: offer both a different regular time (book the pair again from Scheduling) — ${neutral}`;
+  if (gave('keep')) return 'Both sides who answered want to keep their time: nothing to do unless the next session is missed too.';
+  return `Both were sent a private check-in and nobody has answered yet: follow up with each of them on their own — ${neutral}`;
+}
 
 const mondayOf = (at: number): string => {
   const d = new Date(at);
@@ -116,11 +138,25 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
   const aggregate = recorded ? aggregateRatings(answers as unknown as Pick<Feedback, 'authorId' | 'rating' | 'happened'>[], bar) : null;
   const rating = !recorded ? hidden(notRecorded) : aggregate === null ? hidden(tooFew) : { shown: true as const, aggregate };
 
+  const checkInOf = new Map(facts.checkIns.map((c) => [c.pairId, c]));
   const risky: PairAtRisk[] = [];
   for (const pair of facts.pairs) {
-    const reasons: RiskReason[] = pair.endedAt === null ? pairRisks(sessionsOf.get(pair.id), byPair.get(pair.id), recorded) : pair.endReason === 'no_fault' ? ['re-pair-requested'] : [];
+    let reasons: RiskReason[] = pair.endedAt === null ? pairRisks(sessionsOf.get(pair.id), byPair.get(pair.id), recorded) : pair.endReason === 'no_fault' ? ['re-pair-requested'] : [];
+    const checkIn = pair.endedAt === null ? checkInOf.get(pair.id) : undefined;
+    // The check-in says more than "sessions were missed", and its answers shape the action; a new
+    // partner asked for in it makes it a re-pair request, as the tab's "Ask for a new partner" does.
+    const fromCheckIn: RiskReason | undefined = checkIn === undefined ? undefined : checkIn.choices.includes('new-partner') ? 're-pair-requested' : 'check-in-sent';
+    if (fromCheckIn !== undefined) reasons = [...reasons.filter((r) => r !== 'missed-sessions'), fromCheckIn];
     if (reasons.length === 0) continue;
-    risky.push({ pairId: pair.id, cycle: pair.cycle, people: pair.memberIds.map(nameOf), reasons, actions: reasons.map((r) => ACTIONS[r]) });
+    const actions = reasons.map((r) => (r === fromCheckIn ? checkInAction(checkIn!) : ACTIONS[r]));
+    risky.push({
+      pairId: pair.id,
+      cycle: pair.cycle,
+      people: pair.memberIds.map(nameOf),
+      reasons,
+      actions,
+      ...(checkIn === undefined ? {} : { checkIn: { since: new Date(checkIn.since).toISOString(), answered: checkIn.answered, of: pair.memberIds.length } }),
+    });
   }
   risky.sort((a, b) => b.reasons.length - a.reasons.length || a.pairId.localeCompare(b.pairId));
 
@@ -128,7 +164,7 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
     'Ratings and themes are shown in aggregate only, and not at all for fewer than five people; no free text is ever shown here.',
     'Planned sessions are those on the calendar and not cancelled, counted in the week (Monday, UTC) they start.',
   ];
-  if (!recorded) notes.push('Held sessions, feedback completion, ratings, missed sessions and missing feedback need session feedback, which Upward does not record yet: they show 0 or nothing until it does.');
+  if (!recorded) notes.push('Held sessions, feedback completion, ratings and missing feedback need session feedback, which Upward does not record yet: they show 0 or nothing until it does.');
   return {
     programId: facts.programId,
     programName: facts.programName,

@@ -7,8 +7,8 @@ import { feedback0005 } from './0005-feedback.ts';
 import { agendaBacklog0006 } from './0006-agenda-backlog.ts';
 import { checkIns0007 } from './0007-check-ins.ts';
 import { actionDone0008 } from './0008-action-done.ts';
-import { programAdmins0010 } from './0010-program-admins.ts';
 import { teamsUserIds0009 } from './0009-teams-user-ids.ts';
+import { programAdmins0010 } from './0010-program-admins.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -25,8 +25,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-agenda-backlog': agendaBacklog0006,
   '0007-check-ins': checkIns0007,
   '0008-action-done': actionDone0008,
-  '0010-program-admins': programAdmins0010,
   '0009-teams-user-ids': teamsUserIds0009,
+  '0010-program-admins': programAdmins0010,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */

@@ -1,6 +1,6 @@
 /** Program health as `GET /api/programs/:id/health` sends it (see src/server/routes/program-health-summary.ts). */
 
-export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'no-feedback' | 're-pair-requested';
+export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'check-in-sent' | 'no-feedback' | 're-pair-requested';
 
 /** A figure, or why it is hidden. */
 export type Shown<T> = ({ readonly shown: true } & T) | { readonly shown: false; readonly reason: string };
@@ -11,6 +11,8 @@ export interface PairAtRisk {
   readonly people: readonly string[];
   readonly reasons: readonly RiskReason[];
   readonly actions: readonly string[];
+  /** The private check-in after two missed sessions in a row: since when, and how many of the pair answered (never what). */
+  readonly checkIn?: { readonly since: string; readonly answered: number; readonly of: number };
 }
 
 export interface ProgramHealth {

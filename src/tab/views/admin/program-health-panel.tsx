@@ -2,6 +2,7 @@ import { Badge, Body1, makeStyles, Table, TableBody, TableCell, TableHeader, Tab
 import { useCaller } from '../../api/caller-context.ts';
 import { healthApi } from '../../api/health-api.ts';
 import type { ProgramHealth, RiskReason, Shown } from '../../api/health-types.ts';
+import { formatDate } from '../common/format-date.ts';
 import { Section } from '../common/section.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { LoadError } from '../load-error.tsx';
@@ -11,6 +12,7 @@ import { ExportButton } from './export-button.tsx';
 const useStyles = makeStyles({
   facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  reasons: { display: 'flex', flexDirection: 'column', alignItems: 'start', gap: tokens.spacingVerticalXXS },
 });
 
 const REASON_LABELS: Record<RiskReason, string> = {
@@ -18,6 +20,7 @@ const REASON_LABELS: Record<RiskReason, string> = {
   'not-scheduled': 'Not scheduled yet',
   'sessions-cancelled': 'Sessions cancelled',
   'missed-sessions': 'Sessions missed',
+  'check-in-sent': 'Two sessions in a row not held: checked in',
   'no-feedback': 'No feedback',
   're-pair-requested': 'Re-pair needed',
 };
@@ -101,11 +104,18 @@ export function ProgramHealthPanel({ programId, refreshKey }: { readonly program
                   <TableRow key={p.pairId}>
                     <TableCell>{p.people.join(' & ')}</TableCell>
                     <TableCell>
-                      {p.reasons.map((r) => (
-                        <Badge key={r} appearance="tint" color="warning">
-                          {REASON_LABELS[r]}
-                        </Badge>
-                      ))}
+                      <div className={styles.reasons}>
+                        {p.reasons.map((r) => (
+                          <Badge key={r} appearance="tint" color="warning">
+                            {REASON_LABELS[r]}
+                          </Badge>
+                        ))}
+                        {p.checkIn !== undefined && (
+                          <span data-testid="check-in-detail">
+                            Private check-in sent {formatDate(p.checkIn.since)}; {p.checkIn.answered} of {p.checkIn.of} answered
+                          </span>
+                        )}
+                      </div>
                     </TableCell>
                     <TableCell>{p.actions.join(' ')}</TableCell>
                   </TableRow>
