@@ -34,8 +34,11 @@ export interface AppFixture {
   close(): Promise<void>;
 }
 
-/** Starts Upward with both seeded organisations allowed to sign in. */
-export async function startAppFixture(): Promise<AppFixture> {
+/**
+ * Starts Upward with both seeded organisations allowed to sign in; `overrides` adds environment
+ * values (e.g. `DEVTENANT_SCENARIO` to replace the generated organisation with a scenario file).
+ */
+export async function startAppFixture(overrides: Readonly<Record<string, string>> = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'upward-programs-'));
   const events: ProgramEvent[] = [];
   const app = await startApp({
@@ -47,6 +50,7 @@ export async function startAppFixture(): Promise<AppFixture> {
       DATABASE_URL: '',
       ENTRA_TENANT_ID: MAIN_TENANT_ID,
       ENTRA_ALLOWED_TENANT_IDS: `${MAIN_TENANT_ID},${OTHER_TENANT_ID}`,
+      ...overrides,
     },
     onProgramEvent: (event) => events.push(event),
   });

@@ -26,18 +26,38 @@ describe('summariseParticipation', () => {
     ]);
   });
 
-  it('never shows figures for a group under five people, folding small departments together', () => {
-    const org = [...people('Sales', 6), ...people('Legal', 2), ...people('Finance', 2)];
+  it('folds small departments together and never names them', () => {
+    const org = [...people('Sales', 6), ...people('Support', 5), ...people('Legal', 2), ...people('Finance', 2), ...people('Design', 1)];
+    const f = [facts('Legal-0', at(2026, 9), at(2026, 9)), facts('Sales-0', at(2026, 9), null)];
+    const s = summariseParticipation(org, f, NOW);
+    // Legal, Finance and Design are five people together: one group, with figures.
+    expect(s.byDepartment.map((d) => [d.label, d.people, d.enrolled])).toEqual([
+      ['Sales', { shown: true, value: 6 }, { shown: true, value: 1 }],
+      ['Support', { shown: true, value: 5 }, { shown: true, value: 0 }],
+      ['Other departments', { shown: true, value: 5 }, { shown: true, value: 1 }],
+    ]);
+    for (const name of ['Legal', 'Finance', 'Design']) expect(JSON.stringify(s)).not.toContain(name);
+  });
+
+  it('folds in the smallest other department too when the small ones are still under five, so totals give nothing away', () => {
+    const org = [...people('Sales', 7), ...people('Support', 6), ...people('Legal', 2), ...people('Finance', 2)];
     const f = [facts('Legal-0', at(2026, 9), at(2026, 9))];
     const s = summariseParticipation(org, f, NOW);
-    const other = s.byDepartment.find((d) => d.label === 'Other departments');
-    // Legal + Finance is four people: still under the minimum, so nothing is shown.
-    expect(other?.enrolled).toEqual({ shown: false, reason: 'Fewer than 5 people: figures are hidden to protect privacy' });
-    expect(s.byDepartment.map((d) => d.label)).toEqual(['Sales', 'Other departments']);
+    // Legal + Finance alone would be four people, and the org's total minus Sales and Support would
+    // give their count: Support (the smaller) joins them.
+    expect(s.byDepartment.map((d) => [d.label, d.people, d.enrolled])).toEqual([
+      ['Sales', { shown: true, value: 7 }, { shown: true, value: 0 }],
+      ['Other departments', { shown: true, value: 10 }, { shown: true, value: 1 }],
+    ]);
+    // Every shown group has at least five people, and the shown groups add up to the org.
+    const shownPeople = s.byDepartment.map((d) => (d.people.shown ? d.people.value : NaN));
+    expect(Math.min(...shownPeople)).toBeGreaterThanOrEqual(5);
+    expect(shownPeople.reduce((a, b) => a + b, 0)).toBe(17);
     expect(JSON.stringify(s)).not.toContain('Legal');
 
-    const withFinance = summariseParticipation([...org, ...people('Finance', 1, 2)], f, NOW);
-    expect(withFinance.byDepartment.find((d) => d.label === 'Other departments')?.enrolled).toEqual({ shown: true, value: 1 });
+    // With one department only beside the small ones, everything is one group: nothing to subtract.
+    const two = summariseParticipation([...people('Sales', 6), ...people('Legal', 2)], f, NOW);
+    expect(two.byDepartment.map((d) => [d.label, d.people])).toEqual([['Other departments', { shown: true, value: 8 }]]);
   });
 
   it('hides everything, trend included, when the whole org is under five', () => {

@@ -83,9 +83,24 @@ function lastMonths(now: number): string[] {
 }
 
 /**
- * The summary of `people` (the manager's transitive reports). Departments under the minimum are
- * folded into one "Other departments" group, itself hidden when still under the minimum. The
- * trend is cumulative per month and only shown when the whole org is large enough.
+ * Departments under the minimum go into one "Other departments" group. While that group is
+ * itself under the minimum, the smallest department still shown joins it too: otherwise the
+ * organisation's totals minus the departments shown would give the small group's figures anyway
+ * (an org of 8 with Engineering 6 shown leaves 2 people whose count anyone can work out).
+ */
+export function foldSmallDepartments<P>(departments: ReadonlyMap<string, readonly P[]>, min: number): { shown: Array<[string, readonly P[]]>; folded: P[] } {
+  const bySize = [...departments].sort(([a, x], [b, y]) => x.length - y.length || a.localeCompare(b));
+  const shown = bySize.filter(([, members]) => members.length >= min);
+  const folded = bySize.filter(([, members]) => members.length < min).flatMap(([, members]) => members);
+  while (folded.length > 0 && folded.length < min && shown.length > 0) folded.push(...shown.shift()![1]);
+  return { shown: shown.sort(([a], [b]) => a.localeCompare(b)), folded };
+}
+
+/**
+ * The summary of `people` (the manager's transitive reports). Small departments are folded into
+ * "Other departments" (see {@link foldSmallDepartments}), so no group under the minimum has
+ * figures, not even by subtraction. The trend is cumulative per month and only shown when the
+ * whole org is large enough.
  */
 export function summariseParticipation(people: readonly OrgPerson[], facts: readonly PersonFacts[], now: number, min = MIN_GROUP_SIZE): ParticipationSummary {
   const byId = new Map(facts.map((f) => [f.userId, f]));
@@ -96,10 +111,9 @@ export function summariseParticipation(people: readonly OrgPerson[], facts: read
     if (members) members.push(person);
     else departments.set(name, [person]);
   }
-  const large = [...departments].filter(([, members]) => members.length >= min).sort(([a], [b]) => a.localeCompare(b));
-  const small = [...departments].filter(([, members]) => members.length < min).flatMap(([, members]) => members);
+  const { shown: large, folded } = foldSmallDepartments(departments, min);
   const byDepartment = large.map(([name, members]) => group(name, members, byId, min));
-  if (small.length > 0) byDepartment.push(group('Other departments', small, byId, min));
+  if (folded.length > 0) byDepartment.push(group('Other departments', folded, byId, min));
 
   const orgShown = people.length >= min;
   // Each person's months are worked out once; the twelve monthly totals are then plain counts.
@@ -125,6 +139,7 @@ export function summariseParticipation(people: readonly OrgPerson[], facts: read
   const notes = [
     'Counts only: no feedback, ratings or answers of any named person are included.',
     `Groups of fewer than ${min} people show no figures.`,
+    `Departments of fewer than ${min} people are counted together as "Other departments", with the smallest other departments added until the group has at least ${min}, so no small group can be worked out from the totals.`,
     'Sessions held counts sessions recorded as held; it stays 0 until session tracking is in place.',
   ];
   if (people.length === 0) notes.unshift('Nobody reports to you in the directory, so there is no organisation to summarise.');
