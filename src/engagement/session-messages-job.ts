@@ -16,17 +16,17 @@ import { dueReminders, feedbackRequestTime, FEEDBACK_REMINDER_AFTER_MS } from '.
 import { feedbackClosesAt } from '../core/feedback/edit-window.ts';
 import { missedStreaks } from '../core/feedback/missed-streaks.ts';
 import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.ts';
-import { agendaSendTime, type WorkingWeek } from '../core/sessions/agenda-send-time.ts';
-import { localWorkingWeek } from '../core/sessions/local-working-week.ts';
+import { personAgendaTime } from '../core/sessions/person-agenda-time.ts';
 import type { DirectoryProfile } from '../core/programs/enrolment.ts';
 import { withOutcomes } from '../core/sessions/outcome.ts';
-import { epochMs, ianaZone, MINUTE_MS, type EpochMs } from '../core/time.ts';
+import { epochMs, MINUTE_MS } from '../core/time.ts';
 import { programId } from '../core/programs/program.ts';
 import { pairId, sessionId } from '../core/sessions/session.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import { agendaBacklogRepository } from '../store/agenda-backlog.ts';
 import { bookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
+import { programRepository } from '../store/programs.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import type { Database } from '../store/schema.ts';
 import { agendaCardFor } from '../teams/loop/agenda-view.ts';
@@ -41,20 +41,6 @@ import { withCardContext } from './session-context.ts';
 
 /** How often the planner looks at the bookings. */
 export const PLAN_INTERVAL_MS = 15 * MINUTE_MS;
-
-/** Working hours assumed when the person's own are unknown to Upward. */
-export const DEFAULT_WORKING_WEEK: WorkingWeek = { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], start: '09:00', end: '17:00' };
-
-/**
- * When the agenda of the session starting at `sessionStart` goes to a person: inside the working
- * hours of their directory profile (as enrolled), or inside `DEFAULT_WORKING_WEEK` in their zone
- * (UTC without a profile) when Upward has no hours for them.
- */
-export function agendaTimeFor(sessionStart: EpochMs, profile: DirectoryProfile | undefined): EpochMs {
-  const zone = profile?.timeZone ?? ianaZone('UTC');
-  const own = profile === undefined ? undefined : localWorkingWeek(profile.weeklyWorkingMinutesUtc, zone, sessionStart);
-  return agendaSendTime(sessionStart, own ?? DEFAULT_WORKING_WEEK, zone);
-}
 
 export const MESSAGE_KINDS = ['agenda', 'feedback', 'feedback-reminder', 'check-in'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -141,6 +127,9 @@ export async function planBooking(deps: SessionMessageDeps, booking: BookingReco
   const now = deps.now();
   const sessions = sessionsOfBooking(booking);
   const enrolments = enrolmentRepository(deps.db);
+  // Enrolments keep working hours on the UTC week of the program's start (and, since they kept
+  // them, on the person's own clock too): the start says which offsets that week was written with.
+  const program = await programRepository(deps.db).get(tenantId, programId(booking.programId));
   const profiles = new Map<UserId, DirectoryProfile>();
   for (const userId of sessions[0]?.people ?? []) {
     const enrolment = await enrolments.get(tenantId, programId(booking.programId), userId);
@@ -157,7 +146,7 @@ export async function planBooking(deps: SessionMessageDeps, booking: BookingReco
     const closesAt = feedbackClosesAt(session.end, sessions.find((s) => !s.cancelled && s.start > session.start)?.start ?? null);
     for (const userId of session.people) {
       if (session.start > now) {
-        const at = agendaTimeFor(session.start, profiles.get(userId));
+        const at = personAgendaTime(session.start, profiles.get(userId), program?.term.start ?? session.start);
         await send('agenda', session.id, session.start, userId, at, messageKey('agenda', session.id, userId));
       }
       if (now < closesAt) {

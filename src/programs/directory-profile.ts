@@ -1,8 +1,9 @@
 /**
  * Enrolment's prefill: what the directory says about a person, in the shape the core's
  * enrolment validation expects (`directoryProfileSchema`): department, title, manager chain,
- * seniority (from the manager chain, see `seniority.ts`), time zone, and working hours on the
- * UTC week of the program's start (see `working-week-utc.ts`).
+ * seniority (from the manager chain, see `seniority.ts`), time zone, and working hours: on the
+ * UTC week of the program's start for the matcher (see `working-week-utc.ts`), and as the
+ * mailbox states them for timing on a given date.
  */
 import type { UserId } from '../core/ids.ts';
 import type { DirectoryProfile } from '../core/programs/enrolment.ts';
@@ -23,5 +24,12 @@ export async function readDirectoryProfile(directory: ProgramDirectory, userId: 
     timeZone: profile.timeZone.iana,
     // Named as the enrolment's other directory fields are, should the mailbox's hours be unusable.
     weeklyWorkingMinutesUtc: weeklyWorkingMinutesUtc(profile.workingHours, program.term.start, 'profile.workingHours'),
+    // The same hours on the person's own clock, for timing on a given date (agendas) across DST.
+    workingHours: {
+      daysOfWeek: profile.workingHours.daysOfWeek,
+      start: profile.workingHours.startTime,
+      end: profile.workingHours.endTime,
+      zone: profile.workingHours.timeZone,
+    },
   };
 }

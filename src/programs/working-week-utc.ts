@@ -6,19 +6,15 @@
  * change moves a person's hours by an hour, which the scheduler handles per session).
  */
 import { DAY_MS, MINUTE_MS, type EpochMs } from '../core/time.ts';
-import type { WeeklyInterval } from '../core/programs/working-week.ts';
+import { utcWeekStart, type WeeklyInterval } from '../core/programs/working-week.ts';
 import { expandWorkingHours, resolveWorkingHours } from '../core/time/working-hours.ts';
 import { interval } from '../core/time/intervals.ts';
 import type { WorkingWeek } from '../core/people/profile.ts';
 
 const WEEK_MS = 7 * DAY_MS;
-/** 1970-01-05 was a Monday: UTC weeks start at this offset from the epoch. */
-const FIRST_MONDAY_MS = 4 * DAY_MS;
 
-/** Monday 00:00 UTC of the week containing `at`. */
-export function utcWeekStart(at: EpochMs): number {
-  return Math.floor((at - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
-}
+/** Monday 00:00 UTC of the week containing `at` (the core's, shared with reading the week back). */
+export { utcWeekStart };
 
 /**
  * Working hours on the UTC week of `at`, as `[startMinute, endMinute)` pairs. A working day that

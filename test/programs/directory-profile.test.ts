@@ -62,5 +62,9 @@ describe('the prefilled profile', () => {
       weeklyWorkingMinutesUtc({ daysOfWeek: wh.daysOfWeek, startTime: wh.startTime, endTime: wh.endTime, timeZone: person.ianaTimeZone as never }, program.term.start),
     );
     expect(profile.weeklyWorkingMinutesUtc).toHaveLength(wh.daysOfWeek.length);
+    // The same hours on the person's own clock, for timing on a given date across DST changes.
+    expect(profile.workingHours).toMatchObject({ daysOfWeek: wh.daysOfWeek, zone: person.ianaTimeZone });
+    expect(profile.workingHours?.start).toMatch(new RegExp(`^${wh.startTime.slice(0, 5)}`));
+    expect(profile.workingHours?.end).toMatch(new RegExp(`^${wh.endTime.slice(0, 5)}`));
   });
 });

@@ -4,9 +4,11 @@
  * (`canTeach.2`, `profile.weeklyWorkingMinutesUtc.0`).
  */
 import { z } from 'zod';
-import { badInput, type FieldError } from '../errors.ts';
+import { badInput, type FieldError, type UpwardError } from '../errors.ts';
 import { userId, type TenantId, type UserId } from '../ids.ts';
 import { ianaZone, type EpochMs } from '../time.ts';
+import { DAYS_OF_WEEK } from '../time/local-date.ts';
+import { resolveWorkingHours, type WorkingHours } from '../time/working-hours.ts';
 import {
   neverShownDoNotPairWith,
   ROLES,
@@ -43,6 +45,22 @@ const weeklyIntervalSchema = z
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** The mailbox's own working hours; checked as the time helpers will read them. */
+const workingHoursSchema = z
+  .strictObject(
+    { daysOfWeek: z.array(z.string()), start: z.string(), end: z.string(), zone: z.string() },
+    { error: 'Working hours are { daysOfWeek, start, end, zone }' },
+  )
+  .superRefine((hours, ctx) => {
+    try {
+      resolveWorkingHours(hours, 'workingHours');
+    } catch (error) {
+      for (const field of (error as UpwardError).fields ?? []) {
+        ctx.addIssue({ code: 'custom', message: field.message, path: field.field.split('.').slice(1) });
+      }
+    }
+  });
+
 /** The directory part, as the adapter must deliver it. */
 export const directoryProfileSchema = z.strictObject({
   displayName: z.string().trim().min(1, { error: 'Display name is required' }),
@@ -57,6 +75,7 @@ export const directoryProfileSchema = z.strictObject({
     .array(weeklyIntervalSchema)
     .min(1, { error: 'Working hours are required to find a shared time' })
     .max(64, { error: 'At most 64 working-hours intervals' }),
+  workingHours: workingHoursSchema.optional(),
 });
 
 const answerFields = {
@@ -187,5 +206,17 @@ function toDirectoryProfile(data: z.output<typeof directoryProfileSchema>): Dire
     seniorityLevel: data.seniorityLevel,
     timeZone: ianaZone(data.timeZone),
     weeklyWorkingMinutesUtc: data.weeklyWorkingMinutesUtc.map(([start, end]): WeeklyInterval => [start, end]),
+    ...(data.workingHours === undefined ? {} : { workingHours: ownWorkingHours(data.workingHours) }),
+  };
+}
+
+/** Checked working hours in one spelling: day names as the core writes them, an IANA zone. */
+function ownWorkingHours(hours: { daysOfWeek: string[]; start: string; end: string; zone: string }): WorkingHours {
+  const daily = resolveWorkingHours(hours, 'workingHours');
+  return {
+    daysOfWeek: DAYS_OF_WEEK.filter((_, index) => daily.days[index + 1]),
+    start: hours.start,
+    end: hours.end,
+    zone: daily.zone,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Brand, TenantId, UserId } from '../ids.ts';
 import type { EpochMs, IanaZone } from '../time.ts';
+import type { WorkingHours } from '../time/working-hours.ts';
 import type { ProgramId } from './program.ts';
 import type { WeeklyInterval } from './working-week.ts';
 
@@ -29,6 +30,13 @@ export interface DirectoryProfile {
   readonly timeZone: IanaZone;
   /** Working hours on the UTC week; see `working-week.ts` for the contract. */
   readonly weeklyWorkingMinutesUtc: readonly WeeklyInterval[];
+  /**
+   * The mailbox's working hours on its own clock and in its own zone, as read at enrolment: what
+   * timing on a particular date (an agenda the day before a session) needs, because the UTC week
+   * above is fixed to the offset of the program's start. Absent on enrolments stored before
+   * Upward kept it.
+   */
+  readonly workingHours?: WorkingHours;
 }
 
 /**

@@ -27,3 +27,12 @@ export function weeklyIntervalProblem(interval: WeeklyInterval): string | undefi
   if (end <= start) return 'A working-hours interval must end after it starts';
   return undefined;
 }
+
+const WEEK_MS = 7 * 24 * 60 * 60_000;
+/** 1970-01-05 was a Monday: UTC weeks start at this offset from the epoch. */
+const FIRST_MONDAY_MS = 4 * 24 * 60 * 60_000;
+
+/** Monday 00:00 UTC of the week containing `at` (epoch ms): minute 0 of the contract's week. */
+export function utcWeekStart(at: number): number {
+  return Math.floor((at - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
+}

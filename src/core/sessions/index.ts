@@ -9,3 +9,4 @@ export * from './agenda-send-time.ts';
 export * from './commands.ts';
 export * from './command-date.ts';
 export * from './pair-track.ts';
+export * from './person-agenda-time.ts';

@@ -3,7 +3,7 @@
  * keeps (`src/core/programs/working-week.ts`), so agenda timing can use their real hours.
  */
 import type { WeeklyInterval } from '../programs/working-week.ts';
-import { MINUTES_PER_WEEK } from '../programs/working-week.ts';
+import { MINUTES_PER_WEEK, utcWeekStart } from '../programs/working-week.ts';
 import { DAYS_OF_WEEK } from '../time/local-date.ts';
 import type { IanaZone } from '../time.ts';
 import { exactOffsetAt } from '../time/zones.ts';
@@ -16,13 +16,16 @@ const clock = (minute: number): string =>
 
 /**
  * The working days and one daily span (earliest start to latest end over those days) of
- * `weekly`, read in `zone` with the offset in force at `at`. The intervals were written with the
- * offset of the program's start, so across a daylight-saving change this can be an hour off —
- * harmless for choosing when to send an agenda. `undefined` when there are no intervals (the
- * caller falls back to a default week).
+ * `weekly`, read in `zone`. The intervals were written for the UTC week containing `writtenFor`
+ * (the program's start, see `src/programs/working-week-utc.ts`), so each is read back with the
+ * offset `zone` had at that very instant of that week — not the offset of the day the hours are
+ * used on, which differs by an hour across a daylight-saving change. The result is the person's
+ * wall-clock week, which the caller applies on any date in `zone`. `undefined` when there are no
+ * intervals (the caller falls back to a default week).
  */
-export function localWorkingWeek(weekly: readonly WeeklyInterval[], zone: IanaZone, at: number): WorkingWeek | undefined {
-  const offset = Math.round(exactOffsetAt(zone, at) / 60_000);
+export function localWorkingWeek(weekly: readonly WeeklyInterval[], zone: IanaZone, writtenFor: number): WorkingWeek | undefined {
+  const weekStart = utcWeekStart(writtenFor);
+  const offsetAt = (minute: number): number => Math.round(exactOffsetAt(zone, weekStart + minute * 60_000) / 60_000);
   const perDay = new Map<number, { start: number; end: number }>();
   const add = (start: number, end: number): void => {
     // Walk the local interval day by day; the week is periodic, so minutes wrap.
@@ -36,7 +39,11 @@ export function localWorkingWeek(weekly: readonly WeeklyInterval[], zone: IanaZo
       from += length;
     }
   };
-  for (const [start, end] of weekly) if (end > start) add(start + offset, end + offset);
+  for (const [start, end] of weekly) {
+    if (end <= start) continue;
+    const offset = offsetAt(start);
+    add(start + offset, end + offset);
+  }
   if (perDay.size === 0) return undefined;
   const days = [...perDay.keys()].sort((a, b) => a - b);
   const start = Math.min(...[...perDay.values()].map((d) => d.start));

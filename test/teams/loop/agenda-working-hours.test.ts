@@ -7,11 +7,14 @@ import type { DirectoryProfile } from '../../../src/core/programs/enrolment.ts';
 import { localWorkingWeek } from '../../../src/core/sessions/local-working-week.ts';
 import type { DayOfWeek } from '../../../src/core/time/local-date.ts';
 import { ianaZone, epochMs } from '../../../src/core/time.ts';
-import { agendaTimeFor } from '../../../src/engagement/session-messages-job.ts';
+import { personAgendaTime } from '../../../src/core/sessions/person-agenda-time.ts';
 import { weeklyWorkingMinutesUtc } from '../../../src/programs/working-week-utc.ts';
 
 const kolkata = ianaZone('Asia/Kolkata');
 const weekdays: DayOfWeek[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+/** The program's start: the UTC week the enrolment's hours were written for. */
+const WRITTEN_FOR = epochMs(Date.UTC(2026, 0, 5));
+const agendaTimeFor = (session: number, profile: DirectoryProfile | undefined) => personAgendaTime(epochMs(session), profile, WRITTEN_FOR);
 
 /** A Kolkata profile whose working day is 07:30–16:00, Monday to Friday, as the directory prefill stores it. */
 function kolkataProfile(hours: { start: string; end: string } | null): DirectoryProfile {
@@ -23,13 +26,13 @@ function kolkataProfile(hours: { start: string; end: string } | null): Directory
     seniorityLevel: 2,
     timeZone: kolkata,
     weeklyWorkingMinutesUtc:
-      hours === null ? [] : weeklyWorkingMinutesUtc({ daysOfWeek: weekdays, startTime: hours.start, endTime: hours.end, timeZone: kolkata }, epochMs(Date.UTC(2026, 0, 5))),
+      hours === null ? [] : weeklyWorkingMinutesUtc({ daysOfWeek: weekdays, startTime: hours.start, endTime: hours.end, timeZone: kolkata }, WRITTEN_FOR),
   };
 }
 
 describe('agenda send time with real working hours', () => {
   it('reads the UTC week back as the person works it in Kolkata', () => {
-    const week = localWorkingWeek(kolkataProfile({ start: '07:30', end: '16:00' }).weeklyWorkingMinutesUtc, kolkata, Date.UTC(2026, 2, 4));
+    const week = localWorkingWeek(kolkataProfile({ start: '07:30', end: '16:00' }).weeklyWorkingMinutesUtc, kolkata, WRITTEN_FOR);
     expect(week).toEqual({ daysOfWeek: weekdays, start: '07:30', end: '16:00' });
   });
 
