@@ -192,3 +192,14 @@ describe('POST /me/pairings/:id/backlog', () => {
     expect(await stored()).toEqual(before);
   });
 });
+
+describe('POST /me/pairings/:id/backlog once the pair has ended', () => {
+  it('refuses new items with 409 and stores nothing', async () => {
+    const items = async () => (await agendaBacklogRepository(db.store.db).list(TENANT, pairId(booking['pairId']), { includeDone: true })).length;
+    const before = await items();
+    await pairingRepository(db.store.db).endAllRunning(TENANT, programId('prog-mine'), { at: epochMs(Date.parse('2027-03-01T00:00:00Z')), reason: 'closed' });
+    const answer = await call(mentor, 'POST', `/me/pairings/${booking['pairId']}/backlog`, { text: 'Too late' });
+    expect(answer).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
+    expect(await items()).toBe(before);
+  });
+});
