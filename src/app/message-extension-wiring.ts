@@ -93,7 +93,7 @@ export function nextSessionOver(db: Kysely<Database>, tabUrl: string): NextSessi
         const paired = (await pairingRepository(db).listForUser(tenantId, userId, { runningOnly: true })).length > 0;
         return { kind: 'none', reason: paired ? 'not-booked' : 'not-paired', tabUrl };
       }
-      const found = await withCardContext(db, best.booking, loopSessionOf(best.booking, best.id)!);
+      const found = await withCardContext(db, best.booking, loopSessionOf(best.booking, best.id)!, { track: true });
       const { session } = found;
       const backlog = await agendaBacklogRepository(db).list(tenantId, session.pairId);
       const agenda = agendaFor({ id: session.pairId, sessionCount: Math.max(found.count, session.index) }, session.index, found.track ?? null, backlog, []);

@@ -37,12 +37,12 @@ function joinUrlOf(booking: BookingRecord, id: SessionId): string | null {
 export function bookingSessionPort(db: Kysely<Database>): LoopSessionPort & NextSessionPort {
   const bookings = bookingRepository(db);
   return {
-    async find(tenantId: TenantId, id: SessionId) {
+    async find(tenantId: TenantId, id: SessionId, options?: { withTrack?: boolean }) {
       const parsed = parseSessionId(id);
       if (parsed === undefined) return undefined;
       const booking = await bookings.get(tenantId, bookingId(parsed.bookingId));
       const found = booking === undefined || !isLive(booking) ? undefined : loopSessionOf(booking, id);
-      return found === undefined ? undefined : withCardContext(db, booking!, found);
+      return found === undefined ? undefined : withCardContext(db, booking!, found, { track: options?.withTrack === true });
     },
 
     async nextFor(tenantId: TenantId, userId: UserId, now: number) {
@@ -53,7 +53,7 @@ export function bookingSessionPort(db: Kysely<Database>): LoopSessionPort & Next
         const found = next === undefined ? undefined : loopSessionOf(booking, next.id);
         if (found !== undefined && (best === undefined || found.session.start < best.found.session.start)) best = { booking, found };
       }
-      return best === undefined ? undefined : withCardContext(db, best.booking, best.found);
+      return best === undefined ? undefined : withCardContext(db, best.booking, best.found, { track: true });
     },
   };
 }

@@ -37,8 +37,14 @@ export async function withTeamsUserIds(db: Kysely<Database>, tenantId: TenantId,
   });
 }
 
-/** The session with its pair's track and its people's Teams ids filled in. */
-export async function withCardContext(db: Kysely<Database>, booking: BookingRecord, found: LoopSession): Promise<LoopSession> {
-  const [track, people] = await Promise.all([pairTrackOfBooking(db, booking), withTeamsUserIds(db, booking.tenantId, found.people)]);
-  return { ...found, track, people };
+/**
+ * The session with its people's Teams ids filled in and, with `track` (agenda cards only: it
+ * costs three more reads on paths such as a feedback submission that do not show it), its pair's track.
+ */
+export async function withCardContext(db: Kysely<Database>, booking: BookingRecord, found: LoopSession, options: { track: boolean }): Promise<LoopSession> {
+  const [track, people] = await Promise.all([
+    options.track ? pairTrackOfBooking(db, booking) : undefined,
+    withTeamsUserIds(db, booking.tenantId, found.people),
+  ]);
+  return { ...found, people, ...(track === undefined ? {} : { track }) };
 }

@@ -175,7 +175,7 @@ export async function sendSessionMessage(
   const userId = data.userId as UserId;
   if (!bare.session.people.includes(userId)) return;
   if (data.kind !== 'check-in' && (bare.session.cancelled || bare.session.start !== data.start)) return;
-  const found = await withCardContext(deps.db, booking, bare);
+  const found = await withCardContext(deps.db, booking, bare, { track: data.kind === 'agenda' });
   const { session } = found;
   const readers = readersOf(found.people, userId);
   const view = { sessionId: session.id, pairId: session.pairId, index: session.index, count: found.count, start: session.start };

@@ -24,7 +24,7 @@ const nextSubmission = (found: LoopSession, actor: CardActor): string => `agenda
 /** Answers one agenda verb for `actor`. */
 export async function handleAgendaAction(ports: LoopPorts, actor: CardActor, verb: string, data: Record<string, unknown>): Promise<LoopInvokeResponse> {
   const id = typeof data['sessionId'] === 'string' ? toSessionId(data['sessionId']) : undefined;
-  const found = id === undefined ? undefined : await ports.sessions.find(actor.tenantId, id);
+  const found = id === undefined ? undefined : await ports.sessions.find(actor.tenantId, id, { withTrack: true });
   if (found === undefined) return messageResponse(UNKNOWN);
   if (!found.session.people.includes(actor.userId)) return messageResponse(NOT_YOURS);
   const backlog = ports.backlog;

@@ -32,13 +32,17 @@ export interface LoopSession {
   readonly joinUrl?: string | null;
   /** The program the pair's series belongs to. */
   readonly programId?: string;
-  /** The program track the pair follows, with its session plan; without one the agenda has no topic. */
+  /**
+   * The program track the pair follows, with its session plan (filled when asked for: see
+   * `LoopSessionPort.find`); without one the agenda has no topic.
+   */
   readonly track?: Track | null;
 }
 
 /** Finds a session by the id a card carries. */
 export interface LoopSessionPort {
-  find(tenantId: TenantId, id: SessionId): Promise<LoopSession | undefined>;
+  /** `withTrack` also fills `track` (agenda cards need it; other cards do not pay for it). */
+  find(tenantId: TenantId, id: SessionId, options?: { withTrack?: boolean }): Promise<LoopSession | undefined>;
 }
 
 /** The stored feedback (the store's feedback repository fits). */
