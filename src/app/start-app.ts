@@ -27,6 +27,7 @@ import { createLogger } from './logger.ts';
 import { loopPortsOver, startEngagement, type Engagement } from '../engagement/engagement-runtime.ts';
 import { sessionReschedulePort } from '../engagement/session-reschedule-port.ts';
 import { feedbackRepository } from '../store/feedback.ts';
+import { programFeedbackReader } from '../store/program-feedback-facts.ts';
 import { createLoopHandlers } from '../teams/loop/loop-handlers.ts';
 import { enrolledZone, membershipPort } from '../engagement/membership.ts';
 import { registerMessageExtension } from '../teams/message-extension/index.ts';
@@ -252,7 +253,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       programs,
       scheduling,
       participation: createParticipationSource(store.db, graphClientFor),
-      programHealth: createProgramHealthSource(store.db),
+      programHealth: createProgramHealthSource(store.db, { feedback: programFeedbackReader(store.db) }),
       feedback: feedbackRepository(store.db),
       actionDone: feedbackRepository(store.db),
       sessionAlternatives,

@@ -1,6 +1,7 @@
 /**
  * An admin opens a running program in the browser and sees its health (sessions per week, a pair
- * at risk with its suggested action, feedback shown as not recorded rather than as a number) and
+ * at risk with its suggested action, one held session from stored feedback while the rating and
+ * themes stay hidden because only two people answered) and
  * downloads the CSV export; the page is accessible and reaches nothing outside this machine.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,11 @@ import { blockedRequests, launchChromium, newPage, screenshot } from '../browser
 import { ensureTabBuilt } from '../browser/tab-build.ts';
 import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { feedbackKey } from '../../src/core/feedback/feedback.ts';
+import { tenantId, userId } from '../../src/core/ids.ts';
+import { pairId, sessionId } from '../../src/core/sessions/session.ts';
+import { epochMs } from '../../src/core/time.ts';
+import { feedbackRepository } from '../../src/store/feedback.ts';
 import { seedBooking } from '../server/program-health-seed.ts';
 import { signInToTab } from './tab-journey-helpers.ts';
 
@@ -41,6 +47,16 @@ beforeAll(async () => {
   pairIds = published.body.pairings.map((p: { id: string }) => p.id);
   expect(pairIds.length).toBeGreaterThanOrEqual(2);
   await seedBooking(fx.app.store.db, fx.tenantId, id, pairIds[0]!, 'booked', [{ start: MONDAY }, { start: MONDAY + WEEK }, { start: MONDAY + 2 * WEEK }]);
+  // Both sides of the first pair say its first session was held and rate it: two people.
+  const first = published.body.pairings[0] as { mentor: { userId: string }; mentee: { userId: string } };
+  for (const [author, rating] of [[first.mentor.userId, 5], [first.mentee.userId, 2]] as const) {
+    const session = sessionId(`booking-${pairIds[0]}#0`);
+    const at = epochMs(MONDAY + 3_600_000);
+    await feedbackRepository(fx.app.store.db).insert(tenantId(fx.tenantId), {
+      key: feedbackKey(session, userId(author)), sessionId: session, pairId: pairId(pairIds[0]!), authorId: userId(author), sessionEnd: epochMs(MONDAY + 45 * 60_000),
+      happened: 'held', rating, learned: 'PRIVATE learned', taught: '', action: '', privateNote: 'PRIVATE note', shareWithPartner: false, submittedAt: at, updatedAt: at, revision: 1,
+    });
+  }
   for (const pairId of pairIds.slice(1)) await seedBooking(fx.app.store.db, fx.tenantId, id, pairId, 'no_slot', [], { reasonCode: 'no_overlap', reason: 'No common free time' });
   browser = await launchChromium();
   page = await newPage(browser, { acceptDownloads: true });
@@ -52,17 +68,24 @@ afterAll(async () => {
 });
 
 describe('program health in the admin view', () => {
-  it('shows sessions per week, pairs at risk with actions, and feedback as not recorded yet', async () => {
+  it('shows sessions per week with the held one, pairs at risk with actions, and no feedback figure for under five people', async () => {
     await signInToTab(page, fx.app.url, admin, '?view=admin');
     await page.getByRole('button', { name: `Open ${NAME}` }).click();
     const health = page.getByTestId('program-health');
     await health.getByRole('table', { name: 'Sessions per week' }).waitFor();
     const weeks = await health.getByRole('table', { name: 'Sessions per week' }).getByRole('row').allInnerTexts();
-    expect(weeks.slice(1).map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['2025-01-06 1 0', '2025-01-13 1 0', '2025-01-20 1 0']);
+    expect(weeks.slice(1).map((row) => row.replace(/\s+/g, ' ').trim())).toEqual(['2025-01-06 1 1', '2025-01-13 1 0', '2025-01-20 1 0']);
     const atRisk = health.getByTestId('pairs-at-risk');
     expect(await atRisk.getByText('No meeting booked').count()).toBe(pairIds.length - 1);
     expect(await atRisk.getByText(/book the pair again from Scheduling/).count()).toBe(pairIds.length - 1);
-    expect(await health.getByText('Upward does not record session feedback yet').count()).toBeGreaterThanOrEqual(2);
+    // One booked pair (two people) is all that could have answered: completion, rating and themes stay hidden.
+    expect(await health.getByTestId('held-sessions').innerText()).toMatch(/^1 \/ 3 /);
+    expect(await health.getByTestId('feedback-completion').innerText()).toBe('Fewer than 5 people: hidden to protect privacy');
+    expect(await health.getByTestId('average-rating').innerText()).toBe('Fewer than 5 people: hidden to protect privacy');
+    expect(await health.getByTestId('themes-hidden').innerText()).toBe('Ratings by theme: Fewer than 5 people rated sessions: themes are hidden to protect privacy.');
+    expect(await health.getByTestId('themes').count()).toBe(0);
+    expect(await page.content()).not.toContain('PRIVATE');
+    expect(await health.getByText('Upward does not record session feedback yet').count()).toBe(0);
     await screenshot(page, 'admin-program-health');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -32,6 +32,20 @@ const held = (pair: number, session: number, author: string, rating: 1 | 2 | 3 |
   authorId: author,
   happened: 'held',
   rating,
+  logged: false,
+  theme: `Track ${pair % 2}`,
+});
+
+/** A session `author` of pair `pair` logged themselves on `day` (the start of a UTC day). */
+const logged = (pair: number, submission: string, author: string, day: number, rating: 1 | 2 | 3 | 4 | 5): HealthFeedback => ({
+  pairId: `p${pair}`,
+  sessionId: `logged:${submission}`,
+  sessionStart: day,
+  authorId: author,
+  happened: 'held',
+  rating,
+  logged: true,
+  theme: `Track ${pair % 2}`,
 });
 
 describe('summariseProgramHealth', () => {
@@ -47,6 +61,50 @@ describe('summariseProgramHealth', () => {
       { week: '2026-01-12', planned: 3, held: 2 },
     ]);
     expect(health.totals.heldSessions).toBe(5);
+    // Track 0 (pairs 0, 2) has 4 raters, Track 1 (pair 1) one: alone each is under five, so they
+    // are shown only together.
+    expect(health.feedback.themes).toEqual({ shown: true, themes: [], other: { themes: ['Track 0', 'Track 1'], people: 5, sessions: 5, average: 3.7 } });
+  });
+
+  it('counts a logged session as held once per pair and day, outside planned sessions and feedback completion', () => {
+    const day = Date.UTC(2026, 0, 7);
+    const answers = [
+      held(0, 0, 'm0', 5), held(0, 0, 's0', 4), held(1, 0, 'm1', 3), held(2, 0, 's2', 2), held(2, 0, 'm2', 4),
+      // Both sides of pair 1 log the same meeting (each under their own submission): one session.
+      logged(1, 'a', 'm1', day, 4), logged(1, 'b', 's1', day, 5),
+      // Pair 0 logs another one the next week.
+      logged(0, 'c', 'm0', day + WEEK, 5),
+    ];
+    const health = summariseProgramHealth(facts(3, answers), NOW);
+    expect(health.totals).toMatchObject({ plannedSessions: 6, heldSessions: 5, loggedSessions: 2 });
+    // Three booked sessions and pair 1's logged one in the first week; pair 0's logged one in the second.
+    expect(health.weeks).toEqual([
+      { week: '2026-01-05', planned: 3, held: 4 },
+      { week: '2026-01-12', planned: 3, held: 1 },
+    ]);
+    // 12 answers expected on the planned sessions; the three on logged sessions are not among them.
+    expect(health.feedback.completion).toEqual({ shown: true, expected: 12, received: 5, rate: 41.7 });
+    // Their ratings are ratings of held sessions, so the average counts them.
+    expect(health.feedback.rating).toMatchObject({ shown: true, aggregate: { people: 6, ratings: 8 } });
+    expect(health.notes.join(' ')).toMatch(/sessions pairs logged themselves/);
+  });
+
+  it('shows a theme of five raters on its own and hides themes while fewer than five people rated', () => {
+    const five = [held(0, 0, 'm0', 5), held(0, 0, 's0', 5), held(2, 0, 'm2', 4), held(2, 0, 's2', 4), held(4, 0, 'm4', 2), held(1, 0, 'm1', 1)];
+    const shown = summariseProgramHealth(facts(5, five), NOW).feedback.themes;
+    // Track 1 (one rater) cannot be hidden beside Track 0 (five) and the overall rating: both fold together.
+    expect(shown).toEqual({ shown: true, themes: [], other: { themes: ['Track 0', 'Track 1'], people: 6, sessions: 4, average: 3.5 } });
+    const withSecond = [...five, held(1, 0, 's1', 2), held(3, 0, 'm3', 3), held(3, 0, 's3', 3), held(5, 0, 'm5', 3)];
+    expect(summariseProgramHealth(facts(6, withSecond), NOW).feedback.themes).toEqual({
+      shown: true,
+      themes: [
+        { theme: 'Track 0', people: 5, sessions: 3, average: 4 },
+        { theme: 'Track 1', people: 5, sessions: 3, average: 2.4 },
+      ],
+      other: null,
+    });
+    const few = summariseProgramHealth(facts(3, five.slice(0, 4)), NOW).feedback.themes;
+    expect(few).toEqual({ shown: false, reason: 'Fewer than 5 people rated sessions: themes are hidden to protect privacy' });
   });
 
   it('shows no rating at all when fewer than five people rated, and no completion for under five people', () => {

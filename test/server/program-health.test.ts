@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(() => fx?.close());
 
 describe('GET /programs/:id/health', () => {
-  it('counts planned sessions per week from the bookings, held 0 while no feedback is recorded', async () => {
+  it('counts planned sessions per week from the bookings, held 0 while nobody said a session was held', async () => {
     const answer = await fx.call(admin, 'GET', `/programs/${id}/health`);
     expect(answer.status).toBe(200);
     const health = answer.body.health;
@@ -93,18 +93,21 @@ describe('GET /programs/:id/health', () => {
       { week: '2025-01-27', planned: 1, held: 0 },
     ]);
     expect(health.totals).toMatchObject({ enrolled: 12, plannedSessions: 7, pastSessions: 7, heldSessions: 0, runningPairs: pairs.length - 1 });
-    expect(health.feedback.recorded).toBe(false);
-    expect(health.feedback.completion.shown).toBe(false);
-    expect(health.feedback.rating.shown).toBe(false);
-    expect(health.notes.join(' ')).toMatch(/session feedback, which Upward does not record yet/);
+    // Feedback is read from the store: pairs 0, 2 and 4 (six people) had 7 past sessions, 14
+    // answers were due and pair 4's mentor gave two. Nobody rated a session.
+    expect(health.feedback.recorded).toBe(true);
+    expect(health.feedback.completion).toEqual({ shown: true, expected: 14, received: 2, rate: 14.3 });
+    expect(health.feedback.rating).toEqual({ shown: false, reason: 'Fewer than 5 people: hidden to protect privacy' });
+    expect(health.feedback.themes).toEqual({ shown: false, reason: 'No session has been rated yet' });
+    expect(health.notes.join(' ')).not.toMatch(/does not record/);
   });
 
   it('lists pairs at risk with a reason and a suggested action each', async () => {
     const { atRisk } = (await fx.call(admin, 'GET', `/programs/${id}/health`)).body.health;
     const reasonsOf = (pairId: string) => atRisk.pairs.find((p: { pairId: string }) => p.pairId === pairId)?.reasons;
-    expect(reasonsOf(pairs[0]!.id)).toEqual(['sessions-cancelled']);
+    expect(reasonsOf(pairs[0]!.id)).toEqual(['sessions-cancelled', 'no-feedback']);
     expect(reasonsOf(pairs[1]!.id)).toEqual(['no-meeting-booked']);
-    expect(reasonsOf(pairs[2]!.id)).toBeUndefined();
+    expect(reasonsOf(pairs[2]!.id)).toEqual(['no-feedback']);
     expect(reasonsOf(pairs[3]!.id)).toEqual(['re-pair-requested']);
     expect(reasonsOf(pairs[4]!.id)).toEqual(['check-in-sent']);
     // Pairs without any booking are "not scheduled".

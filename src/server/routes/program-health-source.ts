@@ -50,6 +50,10 @@ export interface HealthFeedback {
   readonly authorId: string;
   readonly happened: 'held' | 'no-show' | 'rescheduled';
   readonly rating: 1 | 2 | 3 | 4 | 5 | null;
+  /** A session the pair logged themselves, outside the booked series (`logged:<id>`): never planned. */
+  readonly logged: boolean;
+  /** The session's theme from the pair's topic track and the plan's topic for it (see `sessionTheme`). */
+  readonly theme: string;
 }
 
 export interface ProgramHealthFacts {
@@ -98,7 +102,10 @@ export interface ProgramHealthSource {
   bookingResults(tenantId: string, programId: string): Promise<readonly BookingResult[]>;
 }
 
-/** Feedback of a program, when a feedback store exists; left out, health says feedback is not recorded yet. */
+/**
+ * Feedback of a program (tenant-scoped, no text), when a feedback store is wired; left out,
+ * health says feedback is not recorded yet. See src/store/program-feedback-facts.ts.
+ */
 export type FeedbackReader = (tenantId: string, programId: string) => Promise<readonly HealthFeedback[]>;
 
 /** How long one program's facts are reused. Counting 100 000 sessions takes PostgreSQL ~150 ms of CPU. */

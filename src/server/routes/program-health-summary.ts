@@ -4,6 +4,7 @@
  * attention with what to do about each. Pure: facts and `now` in, the summary out.
  */
 import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback, type RatingAggregate } from '../../core/feedback/index.ts';
+import { aggregateThemes, type OtherThemesGroup, type ThemeGroup } from '../../core/feedback/themes-aggregate.ts';
 import type { PairCheckIn } from './program-health-check-ins.ts';
 import type { HealthFeedback, HealthPairSessions, ProgramHealthFacts } from './program-health-source.ts';
 
@@ -37,13 +38,16 @@ export interface ProgramHealth {
     readonly plannedSessions: number;
     readonly pastSessions: number;
     readonly heldSessions: number;
+    /** Of the held sessions, those pairs logged themselves outside their booked series (never planned). */
+    readonly loggedSessions: number;
   };
   readonly weeks: readonly { readonly week: string; readonly planned: number; readonly held: number }[];
   readonly feedback: {
     readonly recorded: boolean;
     readonly completion: Shown<{ readonly expected: number; readonly received: number; readonly rate: number }>;
     readonly rating: Shown<{ readonly aggregate: RatingAggregate }>;
-    readonly themes: Shown<{ readonly counts: readonly { readonly theme: string; readonly count: number }[] }>;
+    /** Held sessions and average rating by theme; see `aggregateThemes` for what is folded or hidden. */
+    readonly themes: Shown<{ readonly themes: readonly ThemeGroup[]; readonly other: OtherThemesGroup | null }>;
   };
   readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };
   readonly notes: readonly string[];
@@ -79,6 +83,14 @@ function checkInAction(checkIn: PairCheckIn): string {
   return `Both were sent a private check-in and nobody has answered yet: follow up with each of them on their own — ${neutral}`;
 }
 
+/**
+ * Which held session an answer is about. A logged session counts as held: the pair did meet, which
+ * is what "held" tells the program team, and a pair that met outside a booked time that did not
+ * suit them should not look idle. Each side logs under their own submission id, so the pair's
+ * logged sessions on one day count once (both sides logging one meeting is one session).
+ */
+const heldSessionKey = (f: HealthFeedback): string => (f.logged ? `logged:${f.pairId}:${new Date(f.sessionStart).toISOString().slice(0, 10)}` : f.sessionId);
+
 const mondayOf = (at: number): string => {
   const d = new Date(at);
   const back = (d.getUTCDay() + 6) % 7;
@@ -111,7 +123,8 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
 
   // Held: a session counts once however many of its people said so.
   const heldSessions = new Map<string, number>();
-  for (const f of answers) if (f.happened === 'held') heldSessions.set(f.sessionId, f.sessionStart);
+  for (const f of answers) if (f.happened === 'held') heldSessions.set(heldSessionKey(f), f.sessionStart);
+  const loggedSessions = [...heldSessions.keys()].filter((key) => key.startsWith('logged:')).length;
   const heldByWeek = new Map<string, number>();
   for (const start of heldSessions.values()) heldByWeek.set(mondayOf(start), (heldByWeek.get(mondayOf(start)) ?? 0) + 1);
   const weekNames = [...new Set([...facts.weeks.map((w) => w.week), ...heldByWeek.keys()])].sort();
@@ -130,13 +143,19 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
   const hidden = (why: string) => ({ shown: false as const, reason: why });
   const tooFew = `Fewer than ${bar} people: hidden to protect privacy`;
   const notRecorded = 'Upward does not record session feedback yet';
+  // Completion is of the planned sessions: answers on logged sessions were never expected, so
+  // counting them would let a pair's own logs stand in for the feedback its booked sessions lack.
+  const received = answers.filter((f) => !f.logged).length;
   const completion = !recorded
     ? hidden(notRecorded)
     : expectedFrom.size < bar
       ? hidden(tooFew)
-      : { shown: true as const, expected, received: answers.length, rate: expected === 0 ? 0 : Math.round((answers.length / expected) * 1000) / 10 };
+      : { shown: true as const, expected, received, rate: expected === 0 ? 0 : Math.round((received / expected) * 1000) / 10 };
   const aggregate = recorded ? aggregateRatings(answers as unknown as Pick<Feedback, 'authorId' | 'rating' | 'happened'>[], bar) : null;
   const rating = !recorded ? hidden(notRecorded) : aggregate === null ? hidden(tooFew) : { shown: true as const, aggregate };
+  // The same answers as the rating above, so the themes together are exactly the people it counts.
+  const byTheme = aggregateThemes(answers.map((f) => ({ theme: f.theme, sessionKey: heldSessionKey(f), authorId: f.authorId, happened: f.happened, rating: f.rating })), bar);
+  const themes = !recorded ? hidden(notRecorded) : byTheme;
 
   const checkInOf = new Map(facts.checkIns.map((c) => [c.pairId, c]));
   const risky: PairAtRisk[] = [];
@@ -164,6 +183,10 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
     'Ratings and themes are shown in aggregate only, and not at all for fewer than five people; no free text is ever shown here.',
     'Planned sessions are those on the calendar and not cancelled, counted in the week (Monday, UTC) they start.',
   ];
+  if (recorded) {
+    notes.push('A theme is the pair’s topic track and the session plan’s topic for that session, as on its agenda; themes rated by fewer than five people are shown only together as “Other themes”.');
+    if (loggedSessions > 0) notes.push('Held sessions include sessions pairs logged themselves outside their booked series; those were never planned, so a week can show more held than planned.');
+  }
   if (!recorded) notes.push('Held sessions, feedback completion, ratings and missing feedback need session feedback, which Upward does not record yet: they show 0 or nothing until it does.');
   return {
     programId: facts.programId,
@@ -175,9 +198,10 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
       plannedSessions: facts.sessions.reduce((sum, s) => sum + s.planned, 0),
       pastSessions: facts.sessions.reduce((sum, s) => sum + s.past, 0),
       heldSessions: heldSessions.size,
+      loggedSessions,
     },
     weeks,
-    feedback: { recorded, completion, rating, themes: hidden(recorded ? 'Feedback carries no themes yet' : notRecorded) },
+    feedback: { recorded, completion, rating, themes },
     atRisk: { total: risky.length, pairs: risky.slice(0, MAX_AT_RISK_LISTED) },
     notes,
   };

@@ -15,17 +15,33 @@ export interface PairAtRisk {
   readonly checkIn?: { readonly since: string; readonly answered: number; readonly of: number };
 }
 
+/** One theme's figures (never sent for fewer than `minGroupSize` people). */
+export interface ThemeFigures {
+  readonly people: number;
+  readonly sessions: number;
+  readonly average: number;
+}
+
 export interface ProgramHealth {
   readonly programId: string;
   readonly programName: string;
   readonly minGroupSize: number;
-  readonly totals: { readonly enrolled: number; readonly runningPairs: number; readonly plannedSessions: number; readonly pastSessions: number; readonly heldSessions: number };
+  readonly totals: {
+    readonly enrolled: number;
+    readonly runningPairs: number;
+    readonly plannedSessions: number;
+    readonly pastSessions: number;
+    readonly heldSessions: number;
+    /** Of the held sessions, those pairs logged themselves outside their booked series. */
+    readonly loggedSessions: number;
+  };
   readonly weeks: readonly { readonly week: string; readonly planned: number; readonly held: number }[];
   readonly feedback: {
     readonly recorded: boolean;
     readonly completion: Shown<{ readonly expected: number; readonly received: number; readonly rate: number }>;
     readonly rating: Shown<{ readonly aggregate: { readonly people: number; readonly ratings: number; readonly average: number } }>;
-    readonly themes: Shown<{ readonly counts: readonly { readonly theme: string; readonly count: number }[] }>;
+    /** Themes of five or more raters each, and the smaller ones only together in `other`. */
+    readonly themes: Shown<{ readonly themes: readonly (ThemeFigures & { readonly theme: string })[]; readonly other: (ThemeFigures & { readonly themes: readonly string[] }) | null }>;
   };
   readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };
   readonly notes: readonly string[];

@@ -8,6 +8,7 @@ import { useLoad } from '../common/use-load.ts';
 import { LoadError } from '../load-error.tsx';
 import { ViewLoading } from '../view-loading.tsx';
 import { ExportButton } from './export-button.tsx';
+import { ProgramHealthThemes } from './program-health-themes.tsx';
 
 const useStyles = makeStyles({
   facts: { margin: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS },
@@ -40,15 +41,14 @@ function Figures({ health }: { readonly health: ProgramHealth }) {
       <dt>Running pairs</dt>
       <dd>{totals.runningPairs}</dd>
       <dt>Sessions held / planned so far</dt>
-      <dd>
-        {totals.heldSessions} / {totals.pastSessions} ({totals.plannedSessions} planned in all)
+      <dd data-testid="held-sessions">
+        {totals.heldSessions} / {totals.pastSessions} ({totals.plannedSessions} planned in all
+        {totals.loggedSessions > 0 ? `; ${totals.loggedSessions} of the held ones logged by pairs outside their booked series` : ''})
       </dd>
       <dt>Feedback completion</dt>
-      <dd>{shownOr(feedback.completion, (c) => `${c.rate}% (${c.received} of ${c.expected})`)}</dd>
+      <dd data-testid="feedback-completion">{shownOr(feedback.completion, (c) => `${c.rate}% (${c.received} of ${c.expected} answers)`)}</dd>
       <dt>Average rating</dt>
-      <dd>{shownOr(feedback.rating, (r) => `${r.aggregate.average} / 5 from ${r.aggregate.people} people`)}</dd>
-      <dt>Themes</dt>
-      <dd>{shownOr(feedback.themes, (t) => t.counts.map((c) => `${c.theme} (${c.count})`).join(', '))}</dd>
+      <dd data-testid="average-rating">{shownOr(feedback.rating, (r) => `${r.aggregate.average} / 5 from ${r.aggregate.people} people (${r.aggregate.ratings} ratings)`)}</dd>
     </dl>
   );
 }
@@ -65,6 +65,8 @@ export function ProgramHealthPanel({ programId, refreshKey }: { readonly program
       {health.state.status === 'loaded' && (
         <>
           <Figures health={health.state.value} />
+          <ProgramHealthThemes themes={health.state.value.feedback.themes} minGroupSize={health.state.value.minGroupSize} />
+          {health.state.value.weeks.length === 0 && <Body1 as="p">No sessions are planned or held yet: the weeks show once the cohort is scheduled.</Body1>}
           {health.state.value.weeks.length > 0 && (
             <Table aria-label="Sessions per week" size="small">
               <TableHeader>

@@ -1,0 +1,103 @@
+/**
+ * What program health may know of a program's feedback, read for one program of one tenant: per
+ * answer its pair, session, session start, author, whether the session happened and the rating,
+ * plus the session's theme from structured program data. The statements select none of the
+ * free-text columns (learned, taught, action, private note), so no text can reach health.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Happened, Rating } from '../core/feedback/feedback.ts';
+import { sessionTheme } from '../core/feedback/session-theme.ts';
+import type { TenantId } from '../core/ids.ts';
+import type { TrackPlan } from '../core/programs/program.ts';
+import { pairTrack } from '../core/sessions/pair-track.ts';
+import type { Database } from './schema.ts';
+
+/** Prefix of a session a pair logged themselves (see `loggedSessionId` in src/app/message-extension-wiring.ts). */
+const LOGGED_PREFIX = 'logged:';
+const DAY_MS = 86_400_000;
+
+export interface ProgramFeedbackFact {
+  readonly pairId: string;
+  readonly sessionId: string;
+  /** When the session was scheduled to start (UTC epoch ms); a logged one, the start of its day (UTC). */
+  readonly sessionStart: number;
+  readonly authorId: string;
+  readonly happened: Happened;
+  readonly rating: Rating | null;
+  /** Logged by the pair outside the booked series (never planned). */
+  readonly logged: boolean;
+  readonly theme: string;
+}
+
+/** Reads a program's feedback facts; every statement is filtered by the tenant. */
+export type ProgramFeedbackReader = (tenantId: string, programId: string) => Promise<ProgramFeedbackFact[]>;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/** The program's stored plans, tolerating programs stored before plans (or with no settings at all). */
+function plansOf(value: unknown): TrackPlan[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((plan: unknown) => {
+    if (typeof plan !== 'object' || plan === null) return [];
+    const { track, sessionTopics, reflectionQuestions } = plan as Record<string, unknown>;
+    return typeof track === 'string' ? [{ track, sessionTopics: strings(sessionTopics), reflectionQuestions: strings(reflectionQuestions) }] : [];
+  });
+}
+
+/** The reader over `db`. */
+export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackReader {
+  return async (tenant, programId) => {
+    const tenantId = tenant as TenantId;
+    const ofProgram = db.selectFrom('pairings').select('id').where('tenant_id', '=', tenantId).where('program_id', '=', programId);
+    const [program, answers, pairs] = await Promise.all([
+      sql<{ tracks: unknown; plans: unknown }>`select settings->'topicTracks' as tracks, settings->'trackPlans' as plans
+        from programs where tenant_id = ${tenantId} and id = ${programId}`.execute(db),
+      // A booked session's id is `<booking id>#<occurrence index>`; its number in the series (as its
+      // agenda showed it) is its place among the booking's placed occurrences by start.
+      sql<{ pair_id: string; session_key: string; author_id: string; happened: string; rating: number | null; session_end: Date | string; start: string | null; n: string | null }>`
+        select f.pair_id, f.session_key, f.author_id, f.happened, f.rating, f.session_end, o.start, o.n
+        from feedback f
+        left join lateral (
+          select s.start, s.n from (
+            select x.value->>'index' as idx, (x.value->>'start')::bigint as start,
+                   row_number() over (order by (x.value->>'start')::bigint, (x.value->>'index')::int) as n
+            from bookings b cross join lateral jsonb_array_elements(b.occurrences) x
+            where b.tenant_id = f.tenant_id and b.pair_id = f.pair_id
+              and b.id = split_part(f.session_key, '#', 1) and x.value->>'status' <> 'unplaced'
+          ) s
+          where position('#' in f.session_key) > 0 and s.idx = split_part(f.session_key, '#', 2)
+        ) o on true
+        where f.tenant_id = ${tenantId} and f.pair_id in (${ofProgram})`.execute(db),
+      sql<{ id: string; can_teach: unknown; wants_to_learn: unknown }>`
+        select p.id, mentor.answers->'canTeach' as can_teach, mentee.answers->'wantsToLearn' as wants_to_learn
+        from pairings p
+        left join enrolments mentor on mentor.tenant_id = p.tenant_id and mentor.program_id = p.program_id and mentor.user_id = p.mentor_id
+        left join enrolments mentee on mentee.tenant_id = p.tenant_id and mentee.program_id = p.program_id and mentee.user_id = p.mentee_id
+        where p.tenant_id = ${tenantId} and p.program_id = ${programId}
+          and exists (select 1 from feedback f where f.tenant_id = p.tenant_id and f.pair_id = p.id)`.execute(db),
+    ]);
+    const settings = program.rows[0];
+    if (settings === undefined) return [];
+    // The track each pair follows, chosen as its agenda cards choose it.
+    const tracked = { topicTracks: strings(settings.tracks), trackPlans: plansOf(settings.plans) };
+    const trackOf = new Map(pairs.rows.map((p) => [p.id, pairTrack(tracked, { canTeach: strings(p.can_teach) }, { wantsToLearn: strings(p.wants_to_learn) })]));
+
+    return answers.rows.map((row) => {
+      const logged = row.session_key.startsWith(LOGGED_PREFIX);
+      const end = new Date(row.session_end).getTime();
+      // A logged session is stored as ending its length after the start of its day (UTC); a
+      // session whose occurrence is no longer in its booking keeps its scheduled end for its week.
+      const sessionStart = logged ? Math.floor(end / DAY_MS) * DAY_MS : row.start === null ? end : Number(row.start);
+      return {
+        pairId: row.pair_id,
+        sessionId: row.session_key,
+        sessionStart,
+        authorId: row.author_id,
+        happened: row.happened as Happened,
+        rating: row.rating === null ? null : (row.rating as Rating),
+        logged,
+        theme: sessionTheme(trackOf.get(row.pair_id) ?? null, logged || row.n === null ? null : Number(row.n)),
+      };
+    });
+  };
+}
