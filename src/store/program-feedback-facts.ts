@@ -53,21 +53,25 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
       sql<{ tracks: unknown; plans: unknown }>`select settings->'topicTracks' as tracks, settings->'trackPlans' as plans
         from programs where tenant_id = ${tenantId} and id = ${programId}`.execute(db),
       // A booked session's id is `<booking id>#<occurrence index>`; its number in the series (as its
-      // agenda showed it) is its place among the booking's placed occurrences by start.
-      sql<{ pair_id: string; session_key: string; author_id: string; happened: string; rating: number | null; session_end: Date | string; start: string | null; n: string | null }>`
-        select f.pair_id, f.session_key, f.author_id, f.happened, f.rating, f.session_end, o.start, o.n
-        from feedback f
-        left join lateral (
-          select s.start, s.n from (
-            select x.value->>'index' as idx, (x.value->>'start')::bigint as start,
-                   row_number() over (order by (x.value->>'start')::bigint, (x.value->>'index')::int) as n
-            from bookings b cross join lateral jsonb_array_elements(b.occurrences) x
-            where b.tenant_id = f.tenant_id and b.pair_id = f.pair_id
-              and b.id = split_part(f.session_key, '#', 1) and x.value->>'status' <> 'unplaced'
-          ) s
-          where position('#' in f.session_key) > 0 and s.idx = split_part(f.session_key, '#', 2)
-        ) o on true
-        where f.tenant_id = ${tenantId} and f.pair_id in (${ofProgram})`.execute(db),
+      // agenda showed it) is its place among the booking's placed occurrences by start. Each
+      // booking that has answers is expanded once and joined, not once per answer.
+      sql<{ pair_id: string; session_key: string; author_id: string; happened: string; rating: number | null; end_ms: number; start_ms: number | null; n: number | null }>`
+        with answers as (
+          select f.pair_id, f.session_key, f.author_id, f.happened, f.rating, extract(epoch from f.session_end)::float8 * 1000 as end_ms,
+                 case when position('#' in f.session_key) > 0 then split_part(f.session_key, '#', 1) end as booking_id,
+                 split_part(f.session_key, '#', 2) as idx
+          from feedback f
+          where f.tenant_id = ${tenantId} and f.pair_id in (${ofProgram})
+        ), placed as (
+          select b.id as booking_id, b.pair_id, x.value->>'index' as idx, (x.value->>'start')::float8 as start_ms,
+                 (row_number() over (partition by b.id order by (x.value->>'start')::bigint, (x.value->>'index')::int))::int as n
+          from bookings b cross join lateral jsonb_array_elements(b.occurrences) x
+          where b.tenant_id = ${tenantId} and b.program_id = ${programId} and x.value->>'status' <> 'unplaced'
+            and b.id in (select booking_id from answers)
+        )
+        select a.pair_id, a.session_key, a.author_id, a.happened, a.rating, a.end_ms, o.start_ms, o.n
+        from answers a
+        left join placed o on o.booking_id = a.booking_id and o.pair_id = a.pair_id and o.idx = a.idx`.execute(db),
       sql<{ id: string; can_teach: unknown; wants_to_learn: unknown }>`
         select p.id, mentor.answers->'canTeach' as can_teach, mentee.answers->'wantsToLearn' as wants_to_learn
         from pairings p
@@ -84,10 +88,11 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
 
     return answers.rows.map((row) => {
       const logged = row.session_key.startsWith(LOGGED_PREFIX);
-      const end = new Date(row.session_end).getTime();
+      // Numbers straight from PostgreSQL (float8, int4): a large program sends ~100 000 answers.
+      const end = Math.round(row.end_ms);
       // A logged session is stored as ending its length after the start of its day (UTC); a
       // session whose occurrence is no longer in its booking keeps its scheduled end for its week.
-      const sessionStart = logged ? Math.floor(end / DAY_MS) * DAY_MS : row.start === null ? end : Number(row.start);
+      const sessionStart = logged ? Math.floor(end / DAY_MS) * DAY_MS : row.start_ms ?? end;
       return {
         pairId: row.pair_id,
         sessionId: row.session_key,
@@ -96,7 +101,7 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
         happened: row.happened as Happened,
         rating: row.rating === null ? null : (row.rating as Rating),
         logged,
-        theme: sessionTheme(trackOf.get(row.pair_id) ?? null, logged || row.n === null ? null : Number(row.n)),
+        theme: sessionTheme(trackOf.get(row.pair_id) ?? null, logged ? null : row.n),
       };
     });
   };
