@@ -258,6 +258,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       actionDone: feedbackRepository(store.db),
       sessionAlternatives,
       pairBacklog: createPairBacklogSource(store.db),
+      sessionMessages: engagement.sessionMessages,
     });
 
     handle = httpApp;

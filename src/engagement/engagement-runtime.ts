@@ -3,6 +3,7 @@
  * program events turned into jobs, and the store adapters the bot's loop handlers take.
  */
 import type { Logger } from 'pino';
+import type { TenantId } from '../core/ids.ts';
 import { epochMs } from '../core/time.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ProgramEvent } from '../programs/events.ts';
@@ -15,6 +16,8 @@ import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.
 import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
 import { introductionPort } from './introduction-views.ts';
 import { bookingSessionPort } from './loop-sessions.ts';
+import { keyedLock } from './keyed-lock.ts';
+import { sessionMessageNow, type SendNowRequest, type SendNowResult } from './send-session-message-now.ts';
 import { registerSessionMessages } from './session-messages-job.ts';
 
 export interface Engagement {
@@ -24,6 +27,8 @@ export interface Engagement {
   catchUp(): Promise<void>;
   /** Store adapters for the bot's loop handlers. */
   readonly loopPorts: LoopPorts;
+  /** A program admin's "send this session's message now" (the caller checks they run the program). */
+  readonly sessionMessages: { send(tenantId: TenantId, request: SendNowRequest): Promise<SendNowResult> };
 }
 
 export interface EngagementOptions {
@@ -41,7 +46,9 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
   const now = options.now ?? Date.now;
   const deps = { db: options.store.db, queue: options.queue, sender: options.sender, installer: options.installer, tabUrl: options.tabUrl, log: options.log };
   await registerIntroductions(deps);
-  const sessionMessages = await registerSessionMessages({ ...deps, now });
+  // One lock for the timed jobs and "send it now", so the two never both send one message.
+  const lock = keyedLock();
+  const sessionMessages = await registerSessionMessages({ ...deps, now, lock });
   return {
     async onProgramEvent(event) {
       if (event.type === 'pairs.published') await scheduleIntroductions(options.queue, event);
@@ -56,6 +63,7 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
       }
     },
     loopPorts: loopPortsOver(options.store, now),
+    sessionMessages: sessionMessageNow({ db: options.store.db, sender: options.sender, lock, now }),
   };
 }
 

@@ -8,36 +8,32 @@
  * re-planning creates nothing twice and a moved session gets messages at its new time. Each
  * message job checks the session again when it runs (moved, cancelled, already answered) and
  * sends under the message key `<kind>:<sessionId>:<userId>`, so a replayed job sends nothing twice.
+ * A program admin's "send it now" (`send-session-message-now.ts`) uses the same key and cards.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { dueReminders, feedbackRequestTime, FEEDBACK_REMINDER_AFTER_MS } from '../core/feedback/reminders.ts';
+import { feedbackRequestTime, FEEDBACK_REMINDER_AFTER_MS } from '../core/feedback/reminders.ts';
 import { feedbackClosesAt } from '../core/feedback/edit-window.ts';
 import { missedStreaks } from '../core/feedback/missed-streaks.ts';
 import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.ts';
 import { personAgendaTime } from '../core/sessions/person-agenda-time.ts';
 import type { DirectoryProfile } from '../core/programs/enrolment.ts';
 import { withOutcomes } from '../core/sessions/outcome.ts';
-import { epochMs, MINUTE_MS } from '../core/time.ts';
+import { MINUTE_MS } from '../core/time.ts';
 import { programId } from '../core/programs/program.ts';
 import { pairId, sessionId } from '../core/sessions/session.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
-import { agendaBacklogRepository } from '../store/agenda-backlog.ts';
 import { bookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
 import { programRepository } from '../store/programs.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import type { Database } from '../store/schema.ts';
-import { agendaCardFor } from '../teams/loop/agenda-view.ts';
-import { checkInCard } from '../teams/cards/check-in-card.ts';
-import { feedbackCard } from '../teams/cards/feedback-card.ts';
-import { feedbackReminderCard } from '../teams/cards/feedback-reminder-card.ts';
-import { readersOf } from '../teams/loop/card-people.ts';
-import { cardActivity, type ProactiveActivity, type ProactiveSender } from '../teams/proactive/index.ts';
+import type { ProactiveSender } from '../teams/proactive/index.ts';
 import { isLive, sessionsOfBooking } from './booking-sessions.ts';
 import { loopSessionOf } from './loop-sessions.ts';
-import { withCardContext } from './session-context.ts';
+import type { KeyedLock } from './keyed-lock.ts';
+import { composeSessionMessage } from './session-message-content.ts';
 
 /** How often the planner looks at the bookings. */
 export const PLAN_INTERVAL_MS = 15 * MINUTE_MS;
@@ -82,13 +78,16 @@ export interface SessionMessageDeps {
   readonly tabUrl: string;
   readonly log: Logger;
   readonly now: () => number;
+  /** Shared with "send it now" (see `keyed-lock.ts`); without it jobs rely on the queue's one job per key. */
+  readonly lock?: KeyedLock;
 }
 
 /** Registers the planner and the message jobs; `planAll` has the planner run now (it then runs every `PLAN_INTERVAL_MS`). */
 export async function registerSessionMessages(deps: SessionMessageDeps): Promise<{ planAll(): Promise<void> }> {
   await deps.queue.register(sessionMessageJob, async (job) => {
     const data = job.data;
-    await sendSessionMessage(deps, toTenantId(data.tenantId), data);
+    const send = () => sendSessionMessage(deps, toTenantId(data.tenantId), data);
+    await (deps.lock === undefined ? send() : deps.lock.run(`${data.tenantId}\u0000${data.key}`, send));
   });
   const chain = async (): Promise<void> => {
     const slot = Math.floor(deps.now() / PLAN_INTERVAL_MS) + 1;
@@ -172,40 +171,10 @@ export async function sendSessionMessage(
   if (booking === undefined || !isLive(booking)) return;
   const bare = loopSessionOf(booking, sessionId(data.sessionId));
   if (bare === undefined) return;
-  const userId = data.userId as UserId;
-  if (!bare.session.people.includes(userId)) return;
-  if (data.kind !== 'check-in' && (bare.session.cancelled || bare.session.start !== data.start)) return;
-  const found = await withCardContext(deps.db, booking, bare, { track: data.kind === 'agenda' });
-  const { session } = found;
-  const readers = readersOf(found.people, userId);
-  const view = { sessionId: session.id, pairId: session.pairId, index: session.index, count: found.count, start: session.start };
-  const closesAt = feedbackClosesAt(session.end, found.nextStart);
-  let activity: ProactiveActivity | undefined;
-  switch (data.kind) {
-    case 'agenda': {
-      const backlog = await agendaBacklogRepository(deps.db).list(tenantId, session.pairId);
-      activity = cardActivity(agendaCardFor(found, userId, backlog, { submissionId: `${data.key}:add` }), `Agenda for session ${session.index}`);
-      break;
-    }
-    case 'feedback':
-      if (deps.now() >= closesAt) return;
-      activity = cardActivity(feedbackCard({ kind: 'form', readers, session: view, closesAt }), `How did session ${session.index} go?`);
-      break;
-    case 'feedback-reminder': {
-      const feedback = await feedbackRepository(deps.db).listForPair(tenantId, session.pairId);
-      const due = dueReminders([...found.pairSessions], feedback, epochMs(deps.now())).find((r) => r.sessionId === session.id && r.userId === userId);
-      if (due === undefined) return;
-      activity = cardActivity(feedbackReminderCard({ readers, session: view, closesAt: due.closesAt }), `Two minutes of feedback on session ${session.index}?`);
-      break;
-    }
-    case 'check-in':
-      activity = cardActivity(
-        checkInCard({ kind: 'ask', pairId: session.pairId, reader: readers.reader, partners: readers.partners, streakKey: data.key.replace(/:check-in:.*$/, '') }),
-        'A quick check-in',
-      );
-      break;
-  }
-  const outcome = await deps.sender.send(tenantId, { userId, key: data.key, activity });
+  const request = { kind: data.kind, userId: data.userId as UserId, key: data.key, plannedStart: data.start };
+  const composed = await composeSessionMessage(deps.db, booking, bare, request, deps.now());
+  if ('refused' in composed) return;
+  const outcome = await deps.sender.send(tenantId, { userId: request.userId, key: data.key, activity: composed.activity });
   if (outcome.status === 'failed') throw new Error(`sending ${data.key} failed: ${outcome.code}`);
   deps.log.debug({ key: data.key, status: outcome.status }, 'session message');
 }

@@ -19,6 +19,7 @@ import { schedulingRoutes } from './routes/scheduling.ts';
 import { schedulingOwnership } from './routes/scheduling-ownership.ts';
 import { pairBacklogRoutes, type PairBacklogSource } from './routes/pair-backlog.ts';
 import { sessionAlternativesRoutes } from './routes/session-alternatives.ts';
+import { sessionMessageSendRoutes, type SessionMessageSender } from './routes/session-message-send.ts';
 import type { SessionAlternativesSource } from './routes/session-alternatives-source.ts';
 import type { SchedulingService } from '../scheduling/scheduling-service.ts';
 import type { ProgramServices } from '../programs/program-services.ts';
@@ -51,6 +52,8 @@ export interface HttpAppDeps {
   readonly sessionAlternatives?: SessionAlternativesSource;
   /** A pair's shared agenda backlog (`routes/pair-backlog.ts`); left out, that route is absent. */
   readonly pairBacklog?: PairBacklogSource;
+  /** A program admin's "send this session's message now" (`routes/session-message-send.ts`); needs `programs` too. */
+  readonly sessionMessages?: SessionMessageSender;
 }
 
 /**
@@ -83,6 +86,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<Express> {
     api.use(schedulingRoutes(deps.scheduling));
   }
   if (deps.sessionAlternatives) api.use(sessionAlternativesRoutes(deps.sessionAlternatives));
+  if (deps.sessionMessages && deps.programs) api.use(sessionMessageSendRoutes(deps.sessionMessages, deps.programs.access));
   if (deps.pairBacklog) api.use(pairBacklogRoutes(deps.pairBacklog));
   if (deps.participation) api.use(participationRoutes(deps.participation));
   if (deps.programHealth) api.use(programHealthRoutes(deps.programHealth));

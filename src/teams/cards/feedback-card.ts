@@ -36,6 +36,11 @@ export type FeedbackCardView =
       readonly errors?: readonly FieldError[];
       /** Feedback is accepted until then. */
       readonly closesAt: EpochMs;
+      /**
+       * True while the session has not ended yet (a program admin sent the card ahead of time):
+       * the card then says when the session is and to answer once the pair has met.
+       */
+      readonly upcoming?: boolean;
     }
   | {
       readonly kind: 'thanks';
@@ -85,7 +90,9 @@ function formCard(view: Extract<FeedbackCardView, { kind: 'form' }>): AdaptiveCa
   const errors = new Map((view.errors ?? []).map((error) => [error.field, error.message]));
   const body: IAdaptiveCard['body'] = [
     heading(`How did session ${session.index} of ${session.count} go?`),
-    paragraph(`With ${partners}, ${cardDateTime(session.start)}. Two minutes; each question says who will see your answer.`),
+    view.upcoming === true
+      ? paragraph(`With ${partners}, ${cardDateTime(session.start)}: answer once you have met. Two minutes; each question says who will see your answer.`)
+      : paragraph(`With ${partners}, ${cardDateTime(session.start)}. Two minutes; each question says who will see your answer.`),
   ];
   if (errors.size > 0) body.push(errorLine('form', `Please check ${plural(errors.size, 'answer')} marked below.`));
 

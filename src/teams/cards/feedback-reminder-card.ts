@@ -12,6 +12,8 @@ export interface FeedbackReminderCardView {
   readonly session: FeedbackSessionView;
   /** Feedback is accepted until then (from `FeedbackReminder.closesAt`). */
   readonly closesAt: EpochMs;
+  /** True while the session has not ended yet (a program admin sent the reminder ahead of time). */
+  readonly upcoming?: boolean;
 }
 
 /** A gentle nudge with one button that opens the feedback form. */
@@ -27,7 +29,9 @@ export function feedbackReminderCard(view: FeedbackReminderCardView): AdaptiveCa
     `Two minutes on session ${session.index} of ${session.count}?`,
     heading(`Two minutes on session ${session.index} with ${partners}?`),
     paragraph(
-      `It was on ${cardDate(session.start)}. Writing down what you learned is how it sticks — and most answers are for you alone; each question says who will see it.`,
+      view.upcoming === true
+        ? `It is on ${cardDate(session.start)}: once you have met, writing down what you learned is how it sticks — and most answers are for you alone; each question says who will see it.`
+        : `It was on ${cardDate(session.start)}. Writing down what you learned is how it sticks — and most answers are for you alone; each question says who will see it.`,
     ),
     subtle(`Open until ${cardDateTime(view.closesAt)}. This is the only reminder.`),
   ).withActions(execute('Give feedback', CARD_VERBS.feedbackOpen, data));

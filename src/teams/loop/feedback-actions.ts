@@ -48,7 +48,8 @@ export async function handleFeedbackAction(ports: LoopPorts, actor: CardActor, v
   const now = ports.now();
   const existing = await ports.feedback.get(actor.tenantId, found.session.id, actor.userId);
   const closesAt = feedbackClosesAt(found.session.end, found.nextStart);
-  const base = { readers: readersOf(found.people, actor.userId, actor.teamsUserId), session: sessionView(found) };
+  // A card sent ahead by a program admin keeps saying "answer once you have met" until the session ends.
+  const base = { readers: readersOf(found.people, actor.userId, actor.teamsUserId), session: sessionView(found), upcoming: now < found.session.end };
 
   if (verb === CARD_VERBS.feedbackSubmit) return submit(ports, actor, found, existing, data);
   if (verb === CARD_VERBS.feedbackEdit && existing !== undefined && canEdit(existing, found.nextStart, now)) {
@@ -67,7 +68,7 @@ async function submit(
   existing: Feedback | undefined,
   data: Record<string, unknown>,
 ): Promise<LoopInvokeResponse> {
-  const base = { readers: readersOf(found.people, actor.userId, actor.teamsUserId), session: sessionView(found) };
+  const base = { readers: readersOf(found.people, actor.userId, actor.teamsUserId), session: sessionView(found), upcoming: ports.now() < found.session.end };
   const closesAt = feedbackClosesAt(found.session.end, found.nextStart);
   const checked = validateFeedback(data);
   if (!checked.ok) {

@@ -14,6 +14,13 @@ const verbs = Object.values(CARD_VERBS);
 describe('feedback card: form', () => {
   const form = validCard(feedbackCard({ kind: 'form', readers: priyaReads, session, closesAt }));
 
+  it('sent ahead of the session (by a program admin), says to answer once the pair has met; after it, does not', () => {
+    const ahead = validCard(feedbackCard({ kind: 'form', readers: priyaReads, session, closesAt, upcoming: true }));
+    expect(allText(ahead)).toContain('answer once you have met');
+    expect(allText(ahead)).toContain('How did session 3 of 6 go?');
+    expect(allText(form)).not.toContain('answer once you have met');
+  });
+
   it('asks the six questions and the share toggle, each input once', () => {
     expect(inputs(form).map((i) => [i['id'], i['type']])).toEqual([
       ['happened', 'Input.ChoiceSet'],

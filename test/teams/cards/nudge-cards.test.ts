@@ -24,6 +24,13 @@ describe('feedback reminder card', () => {
     const [open] = expectExecuteActions(card, Object.values(CARD_VERBS));
     expect(open).toMatchObject({ verb: CARD_VERBS.feedbackOpen, data: { sessionId: SESSION, pairId: PAIR, submissionId: feedbackKey(SESSION, priya.userId) } });
   });
+
+  it('sent ahead of the session (by a program admin), speaks of it as coming, not past', () => {
+    const view = { readers: priyaReads, session: { sessionId: SESSION, pairId: PAIR, index: 3, count: 6, start: START }, closesAt: epochMs(Date.UTC(2026, 2, 17, 10)) };
+    expect(allText(validCard(feedbackReminderCard({ ...view, upcoming: true })))).toContain('It is on ');
+    expect(allText(validCard(feedbackReminderCard({ ...view, upcoming: true })))).not.toContain('It was on ');
+    expect(allText(validCard(feedbackReminderCard(view)))).toContain('It was on ');
+  });
 });
 
 describe('check-in card', () => {
