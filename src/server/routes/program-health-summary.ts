@@ -91,10 +91,19 @@ function checkInAction(checkIn: PairCheckIn): string {
  */
 const heldSessionKey = (f: HealthFeedback): string => (f.logged ? `logged:${f.pairId}:${new Date(f.sessionStart).toISOString().slice(0, 10)}` : f.sessionId);
 
+const DAY_MS = 86_400_000;
+/** Monday-to-Sunday week numbers (UTC) → the Monday's date; a large program asks this per answer. */
+const mondayNames = new Map<number, string>();
 const mondayOf = (at: number): string => {
-  const d = new Date(at);
-  const back = (d.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - back)).toISOString().slice(0, 10);
+  // Epoch day 0 was a Thursday: days + 3 counts from a Monday.
+  const week = Math.floor((Math.floor(at / DAY_MS) + 3) / 7);
+  let name = mondayNames.get(week);
+  if (name === undefined) {
+    name = new Date((week * 7 - 3) * DAY_MS).toISOString().slice(0, 10);
+    if (mondayNames.size > 10_000) mondayNames.clear();
+    mondayNames.set(week, name);
+  }
+  return name;
 };
 
 function pairRisks(sessions: HealthPairSessions | undefined, feedback: readonly HealthFeedback[] | undefined, feedbackRecorded: boolean): RiskReason[] {
@@ -126,7 +135,10 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
   for (const f of answers) if (f.happened === 'held') heldSessions.set(heldSessionKey(f), f.sessionStart);
   const loggedSessions = [...heldSessions.keys()].filter((key) => key.startsWith('logged:')).length;
   const heldByWeek = new Map<string, number>();
-  for (const start of heldSessions.values()) heldByWeek.set(mondayOf(start), (heldByWeek.get(mondayOf(start)) ?? 0) + 1);
+  for (const start of heldSessions.values()) {
+    const week = mondayOf(start);
+    heldByWeek.set(week, (heldByWeek.get(week) ?? 0) + 1);
+  }
   const weekNames = [...new Set([...facts.weeks.map((w) => w.week), ...heldByWeek.keys()])].sort();
   const plannedByWeek = new Map(facts.weeks.map((w) => [w.week, w.planned]));
   const weeks = weekNames.map((week) => ({ week, planned: plannedByWeek.get(week) ?? 0, held: heldByWeek.get(week) ?? 0 }));
