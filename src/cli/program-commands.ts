@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { ApiClient } from './api-client.ts';
 import { ADMIN_COMMANDS } from './program-admin-commands.ts';
+import { SEND_COMMANDS } from './session-message-commands.ts';
 import { formatEnrolment, formatPairing, formatProgram, formatProgramLine, formatProposal } from './format.ts';
 
 /** What a command gets: the API as the signed-in person, its arguments, and where to print. */
@@ -211,6 +212,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
 
   ...ADMIN_COMMANDS,
+  ...SEND_COMMANDS,
 
   async pairings(ctx) {
     const body = await ctx.api.get(`/programs/${programArg(ctx)}/pairings`);

@@ -49,6 +49,8 @@ const OPTIONS = {
   pair: { type: 'string' },
   with: { type: 'string' },
   cycle: { type: 'string' },
+  session: { type: 'string' },
+  kind: { type: 'string' },
 } as const;
 
 /** Upward's address from the configuration (PUBLIC_URL or HOST:PORT), if it can be read. */

@@ -32,6 +32,12 @@ Admin commands (--as <program admin UPN>):
   add-admin <program> --user <upn|id>    the owner adds a co-admin (who also needs the program admin role)
   remove-admin <program> --user <id>     the owner removes a co-admin
   claim <program>                        become the owner of a program nobody owns yet
+  send <program> --pair <n> --session <k> --kind agenda|feedback|feedback-reminder [--user <id|mailbox>]
+                                         send a booked session's message now instead of at its time
+                                         (e.g. to re-send a lost agenda): <k> is the session's number on
+                                         its cards (1 is the first); both people, or only --user. Sent once
+                                         per person: the timed message later sends nothing; a cancelled
+                                         session, or a reminder to someone who answered, is refused
 
 Participant commands (--as <the participant's UPN>):
   enrol <program> --role mentor|mentee --teach <a,b> --learn <c,d> [--goals <a,b>]
@@ -55,4 +61,5 @@ Options:
   --json            print the API's JSON instead of text
   -h, --help        this help
 
-<program> is a program id (see \`list\`); <n> is a pair's number in \`review\`.`;
+<program> is a program id (see \`list\`); <n> is a pair's number in \`review\` (\`send\` also takes a pairing id
+from \`pairings\`).`;

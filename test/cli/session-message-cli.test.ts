@@ -1,0 +1,111 @@
+/**
+ * `upward program send <program> --pair <n> --session <k> --kind ...` against a running Upward: a
+ * program admin sends a session's agenda now and the pair receives it once, however often it is
+ * asked; the pair can be named by its number in `review` or its pairing id; a bad kind is the
+ * server's 400 naming the field; a missing option is a usage error; a participant is refused.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { tenantId as toTenantId, userId as toUserId } from '../../src/core/ids.ts';
+import { DAY_MS } from '../../src/core/time.ts';
+import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
+import type { PairsPublished } from '../../src/programs/events.ts';
+import { bookingRepository } from '../../src/store/bookings.ts';
+import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { bookedSeries } from '../teams/loop/loop-fixture.ts';
+
+let fx: AppFixture;
+let admin: DevPerson;
+let mentor: DevPerson;
+let mentee: DevPerson;
+let programId: string;
+let pairId: string;
+
+const received = (person: DevPerson, summary: RegExp) =>
+  fx.app.devTenant!.teams.received({ userId: person.id }).flatMap((p) => p.activities).filter((a) => summary.test(a.summary ?? ''));
+
+async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['program', ...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  fx = await startAppFixture();
+  admin = fx.admins()[0]!;
+  const created = await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Sent from the CLI' });
+  programId = created.body.program.id;
+  const { seniors, juniors } = pickCohort(fx.people(), 2);
+  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
+  expect((await fx.call(seniors[0]!, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
+  // The first junior reports to the senior (pickCohort's trap); the second can be paired.
+  expect((await fx.call(juniors[1]!, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
+  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
+  await fx.call(admin, 'POST', `/programs/${programId}/matching`);
+  await waitForProposal(fx, admin, programId);
+  expect((await fx.call(admin, 'POST', `/programs/${programId}/publish`)).status).toBe(200);
+  const pair = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === programId)!.pairs[0]!;
+  const person = (id: string) => fx.people().find((p) => p.id.toLowerCase() === id)!;
+  [mentor, mentee, pairId] = [person(pair.mentorId), person(pair.menteeId), pair.pairingId];
+  const deadline = Date.now() + 60_000;
+  while (received(mentor, /^Meet your partner/).length === 0 || received(mentee, /^Meet your partner/).length === 0) {
+    if (Date.now() > deadline) throw new Error('the introductions did not arrive');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const now = Date.now();
+  const series = bookedSeries({
+    tenantId: toTenantId(fx.tenantId),
+    programId,
+    pairId,
+    mentor: { userId: toUserId(mentor.id.toLowerCase()), name: mentor.displayName },
+    mentee: { userId: toUserId(mentee.id.toLowerCase()), name: mentee.displayName },
+    starts: [now + 3 * DAY_MS, now + 10 * DAY_MS],
+  });
+  await bookingRepository(fx.app.store.db).insertMany(series.tenantId, [series]);
+}, 180_000);
+
+afterAll(() => fx?.close());
+
+it('sends a session\'s agenda now to both people, once, and explains what it refuses', async () => {
+  const first = await upward('send', programId, '--pair', '1', '--session', '1', '--kind', 'agenda', '--as', admin.userPrincipalName);
+  expect(first.code, first.err).toBe(0);
+  expect(first.out).toMatch(/^Agenda of session 1 of 2 \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\): sent$/m);
+  expect(first.out).toContain(`  ${mentor.displayName}: sent now`);
+  expect(first.out).toContain(`  ${mentee.displayName}: sent now`);
+
+  // Named by its pairing id this time: the same pair, already sent.
+  const again = await upward('send', programId, '--pair', pairId, '--session', '1', '--kind', 'agenda', '--as', admin.userPrincipalName);
+  expect(again.code, again.err).toBe(0);
+  expect(again.out).toContain('already sent earlier; nothing sent again');
+  expect(again.out).toContain(`  ${mentee.displayName}: had it already (not sent again)`);
+  await fx.app.devTenant!.teams.idle();
+  for (const who of [mentor, mentee]) expect(received(who, /^Agenda for session 1$/)).toHaveLength(1);
+
+  const feedback = await upward('send', programId, '--pair', '1', '--session', '2', '--kind', 'feedback', '--user', mentee.id, '--as', admin.userPrincipalName);
+  expect(feedback.code, feedback.err).toBe(0);
+  expect(feedback.out.split('\n')).toEqual([expect.stringMatching(/^Feedback card of session 2 of 2 /), `  ${mentee.displayName}: sent now`]);
+
+  const badKind = await upward('send', programId, '--pair', '1', '--session', '1', '--kind', 'agendas', '--as', admin.userPrincipalName);
+  expect(badKind.code).toBe(1);
+  expect(badKind.err).toContain('(400 bad_input)');
+  expect(badKind.err).toContain('  kind: kind must be one of agenda, feedback, feedback-reminder');
+  const noSession = await upward('send', programId, '--pair', '1', '--kind', 'agenda', '--as', admin.userPrincipalName);
+  expect(noSession.code).toBe(2);
+  expect(noSession.err).toContain('--session <k>');
+  const noPair = await upward('send', programId, '--pair', '7', '--session', '1', '--kind', 'agenda', '--as', admin.userPrincipalName);
+  expect(noPair.code).toBe(2);
+  expect(noPair.err).toContain('(1 to 1)');
+  const participant = await upward('send', programId, '--pair', pairId, '--session', '1', '--kind', 'feedback', '--as', mentor.userPrincipalName);
+  expect(participant.code).toBe(1);
+  expect(participant.err).toContain('(403 forbidden)');
+  await fx.app.devTenant!.teams.idle();
+  expect(received(mentor, /^How did session/)).toHaveLength(0);
+});
+
+it('lists `send` in the help', async () => {
+  const help = await upward('--help');
+  expect(help.code).toBe(0);
+  expect(help.out).toContain('send <program> --pair <n> --session <k> --kind agenda|feedback|feedback-reminder');
+});
