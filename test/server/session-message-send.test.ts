@@ -117,6 +117,18 @@ describe('send a session message now', () => {
     }
   });
 
+  it('delivers once when two admins ask at the same moment', async () => {
+    const { mentor, mentee, pairId } = pairs[0]!;
+    const answers = await Promise.all([
+      fx.call(owner, 'POST', sendPath(pairId, 4), { kind: 'agenda' }),
+      fx.call(coAdmin, 'POST', sendPath(pairId, 4), { kind: 'agenda' }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(answers.map((a) => a.body.status).sort()).toEqual(['already-sent', 'sent']);
+    await fx.app.devTenant!.teams.idle();
+    for (const who of [mentor, mentee]) expect(received(who, /^Agenda for session 4$/)).toHaveLength(1);
+  });
+
   it('lets a co-admin send the feedback card of a session that has not started yet, saying to answer once they have met', async () => {
     const { mentee, pairId } = pairs[0]!;
     const answer = await fx.call(coAdmin, 'POST', sendPath(pairId, 4), { kind: 'feedback', user: mentee.id });
