@@ -4,7 +4,7 @@
  * cannot add anyone.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { cliAgainst } from './cli-runner.ts';
 import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
@@ -13,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.close());
 
-async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['program', ...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const upward = cliAgainst(() => fx.app.url, 'program');
 
 it('lets the owner share a program with a co-admin and take it back', async () => {
   const [owner, other, third] = fx.admins().map((a) => a);

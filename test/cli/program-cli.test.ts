@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { cliAgainst } from './cli-runner.ts';
 import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
@@ -15,13 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.close());
 
-/** Runs the CLI in this process; its exit code and what it printed. */
-async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['program', ...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const upward = cliAgainst(() => fx.app.url, 'program');
 
 describe('upward program: the journey from a terminal', () => {
   it('creates, fills, matches, reviews, adjusts and publishes a program', async () => {

@@ -1,6 +1,6 @@
 /** Session plans from a terminal: `create --plan` and `plan <program>`, with the server's field errors. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { cliAgainst } from './cli-runner.ts';
 import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.close());
 
-async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['program', ...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const upward = cliAgainst(() => fx.app.url, 'program');
 
 it('creates a program with a plan per track, replaces the plans, refuses a plan for an unknown track, and clears them', async () => {
   const admin = fx.admins()[0]!.userPrincipalName;

@@ -5,7 +5,7 @@
  * server's 400 naming the field; a missing option is a usage error; a participant is refused.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { cliAgainst } from './cli-runner.ts';
 import { tenantId as toTenantId, userId as toUserId } from '../../src/core/ids.ts';
 import { DAY_MS } from '../../src/core/time.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
@@ -25,12 +25,7 @@ let pairId: string;
 const received = (person: DevPerson, summary: RegExp) =>
   fx.app.devTenant!.teams.received({ userId: person.id }).flatMap((p) => p.activities).filter((a) => summary.test(a.summary ?? ''));
 
-async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['program', ...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const upward = cliAgainst(() => fx.app.url, 'program');
 
 beforeAll(async () => {
   fx = await startAppFixture();

@@ -5,7 +5,7 @@
  * sees their booked series with its explanation through `schedule show`.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
+import { cliAgainst } from '../cli/cli-runner.ts';
 import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
@@ -14,12 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.close());
 
-async function upward(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--url', fx.app.url], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const upward = cliAgainst(() => fx.app.url);
 
 it('books a published program from the command line and shows a pair their series', async () => {
   const admin = fx.admins()[0]!.userPrincipalName;
