@@ -36,9 +36,13 @@ export function formatBooking(b: any): string[] {
   if (b.explanation) lines.push(`  why: ${b.explanation}`);
   if (b.reason) lines.push(`  ${b.state === 'no_slot' ? 'no slot' : b.state}: ${b.reason}`);
   if (b.joinUrl) lines.push(`  Teams: ${b.joinUrl}`);
+  // Sessions are numbered as their cards number them ("session n of N", and `program send
+  // --session n`): placed sessions in order of start, from 1; one never placed gets no number.
+  const placed = b.sessions.filter((s: any) => s.status !== 'unplaced').sort((x: any, y: any) => Date.parse(x.start) - Date.parse(y.start));
   for (const s of b.sessions) {
     const conflict = s.conflict ? `  ! ${s.conflict.note}` : '';
-    lines.push(`  ${pad(s.index, 3)}. ${s.start.slice(0, 16).replace('T', ' ')}Z  ${s.status}${conflict}`);
+    const n = placed.indexOf(s);
+    lines.push(`  ${n < 0 ? '  -' : pad(n + 1, 3)}. ${s.start.slice(0, 16).replace('T', ' ')}Z  ${s.status}${conflict}`);
   }
   return lines;
 }

@@ -52,6 +52,9 @@ it('books a published program from the command line and shows a pair their serie
   expect(shown.out).toContain(`${mentee.displayName} (mentee, organiser) with`);
   expect(shown.out).toMatch(/\n {2}why: Every other \w+day at \d\d:\d\d \(London\), 45 minutes, \d+ sessions/);
   expect(shown.out).toMatch(/\n {2}Teams: https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+  // Sessions are numbered as their cards number them: the first is 1.
+  expect(shown.out).toMatch(/\n {4}1\. \d{4}-\d\d-\d\d \d\d:\d\dZ {2}(free|moved)/);
+  expect(shown.out).not.toMatch(/\n {4}0\. /);
 
   const refused = await upward('schedule', 'status', runId, '--as', mentee.userPrincipalName);
   expect(refused.code).toBe(1);
