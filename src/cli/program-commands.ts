@@ -208,7 +208,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
 
   async publish(ctx) {
     const body = await ctx.api.post(`/programs/${programArg(ctx)}/publish`);
-    show(ctx, body, () => [`Published ${body.pairings.length} pairs; ${body.program.name} is ${body.program.state}.`, ...body.pairings.flatMap(formatPairing)]);
+    show(ctx, body, () => [`Published ${body.pairings.length} ${body.pairings.length === 1 ? 'pair' : 'pairs'}; ${body.program.name} is ${body.program.state}.`, ...body.pairings.flatMap(formatPairing)]);
   },
 
   ...ADMIN_COMMANDS,

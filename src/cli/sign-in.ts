@@ -45,7 +45,7 @@ export async function signInAs(url: string, person: string, tenant?: string): Pr
   const fragment = location === null ? undefined : new URLSearchParams(new URL(location).hash.slice(1));
   const token = fragment?.get('access_token');
   if (response.status !== 302 || !token) {
-    const why = fragment?.get('error_description') ?? (await response.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    const why = fragment?.get('error_description') ?? pageText(await response.text());
     throw new ApiError(
       response.status,
       'sign_in_failed',
@@ -53,4 +53,14 @@ export async function signInAs(url: string, person: string, tenant?: string): Pr
     );
   }
   return token;
+}
+
+/** What a sign-in page says, without its head, styles or scripts: the reason a person can read. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(head|style|script)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }

@@ -100,6 +100,9 @@ describe('upward program: the journey from a terminal', () => {
     const stranger = await upward('list', '--as', 'nobody@fabrikam.example');
     expect(stranger.code).toBe(1);
     expect(stranger.err).toContain('could not sign in as nobody@fabrikam.example');
+    // The sign-in page's reason, not its styles.
+    expect(stranger.err).toContain('does not exist');
+    expect(stranger.err).not.toContain('font-family');
   });
 
   it('runs as `node src/cli/main.ts` with exit codes', async () => {
