@@ -49,6 +49,7 @@ export interface Database {
   agenda_backlog: AgendaBacklogTable;
   check_ins: CheckInsTable;
   feedback: FeedbackTable;
+  introduction_series: IntroductionSeriesTable;
 }
 
 /**
@@ -274,4 +275,18 @@ export interface CheckInsTable {
   /** One of `CHECK_IN_CHOICES` (src/teams/cards/card-verbs.ts). */
   choice: Immutable<string>;
   answered_at: Immutable<Date>;
+}
+
+/**
+ * Which booked series one person's introduction card to one pairing shows, by a key of the series
+ * as the card shows it (`none` while no time is booked). Written after the card was sent or
+ * updated, so the job that updates introductions once the series is booked or moved skips people
+ * who already see it: a retry or a replay updates nobody twice.
+ */
+export interface IntroductionSeriesTable {
+  tenant_id: Immutable<TenantId>;
+  pairing_id: Immutable<string>;
+  user_id: Immutable<UserId>;
+  series_key: string;
+  shown_at: Date;
 }

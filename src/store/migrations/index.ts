@@ -9,6 +9,7 @@ import { checkIns0007 } from './0007-check-ins.ts';
 import { actionDone0008 } from './0008-action-done.ts';
 import { teamsUserIds0009 } from './0009-teams-user-ids.ts';
 import { programAdmins0010 } from './0010-program-admins.ts';
+import { introductionSeries0011 } from './0011-introduction-series.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-action-done': actionDone0008,
   '0009-teams-user-ids': teamsUserIds0009,
   '0010-program-admins': programAdmins0010,
+  '0011-introduction-series': introductionSeries0011,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */
