@@ -16,7 +16,6 @@ import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.
 import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
 import { introductionPort } from './introduction-views.ts';
 import { bookingSessionPort } from './loop-sessions.ts';
-import { keyedLock } from './keyed-lock.ts';
 import { sessionMessageNow, type SendNowRequest, type SendNowResult } from './send-session-message-now.ts';
 import { registerSessionMessages } from './session-messages-job.ts';
 
@@ -46,9 +45,9 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
   const now = options.now ?? Date.now;
   const deps = { db: options.store.db, queue: options.queue, sender: options.sender, installer: options.installer, tabUrl: options.tabUrl, log: options.log };
   await registerIntroductions(deps);
-  // One lock for the timed jobs and "send it now", so the two never both send one message.
-  const lock = keyedLock();
-  const sessionMessages = await registerSessionMessages({ ...deps, now, lock });
+  // The timed jobs and "send it now" need no lock between them: the sender claims each message
+  // key in the store, which holds across app instances too.
+  const sessionMessages = await registerSessionMessages({ ...deps, now });
   return {
     async onProgramEvent(event) {
       if (event.type === 'pairs.published') await scheduleIntroductions(options.queue, event);
@@ -63,7 +62,7 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
       }
     },
     loopPorts: loopPortsOver(options.store, now),
-    sessionMessages: sessionMessageNow({ db: options.store.db, sender: options.sender, lock, now }),
+    sessionMessages: sessionMessageNow({ db: options.store.db, sender: options.sender, now }),
   };
 }
 

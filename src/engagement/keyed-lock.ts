@@ -1,7 +1,7 @@
 /**
- * Runs tasks one at a time per key within this process. A session message is checked against the
- * sent-messages record and then sent; a timed job and a program admin's "send it now" for the same
- * message (or two quick clicks) must not both pass the check before either has recorded its send.
+ * Runs tasks one at a time per key within this process only. Sending a message once needs no lock:
+ * the proactive sender claims each message key in the store, across app instances. This is for
+ * in-process read-check-write steps that have no claim of their own.
  */
 export interface KeyedLock {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;

@@ -15,7 +15,6 @@ import type { Database } from '../store/schema.ts';
 import type { LoopSession } from '../teams/loop/ports.ts';
 import type { ProactiveSender, SendOutcome } from '../teams/proactive/index.ts';
 import { isLive, sessionsOfBooking } from './booking-sessions.ts';
-import type { KeyedLock } from './keyed-lock.ts';
 import { loopSessionOf } from './loop-sessions.ts';
 import { composeSessionMessage, type MessageRefusal } from './session-message-content.ts';
 import { messageKey } from './session-messages-job.ts';
@@ -40,7 +39,10 @@ export interface SendNowPerson {
   readonly userId: string;
   readonly name: string;
   readonly status: 'sent' | 'already-sent' | 'not-sent';
-  /** Why nothing was sent (with `not-sent`), e.g. `answered`, `no-reference`, `blocked`. */
+  /**
+   * Why nothing was sent (with `not-sent`), e.g. `answered`, `no-reference`, `blocked`; with
+   * `already-sent`, `in-progress` when another request or the timed job is sending it right now.
+   */
   readonly reason?: string;
   readonly message?: string;
 }
@@ -56,7 +58,6 @@ export interface SendNowResult {
 export interface SendNowDeps {
   readonly db: Kysely<Database>;
   readonly sender: ProactiveSender;
-  readonly lock: KeyedLock;
   readonly now: () => number;
 }
 
@@ -76,13 +77,14 @@ export function sessionMessageNow(deps: SendNowDeps): { send(tenantId: TenantId,
       for (const person of targets) {
         const userId = person.userId as UserId;
         const key = messageKey(request.kind, session.id, userId);
-        // The same lock the timed job takes: the check and the send happen once per key at a time.
-        const outcome = await deps.lock.run(`${booking.tenantId}\u0000${key}`, async () => {
-          const composed = await composeSessionMessage(deps.db, booking, found, { kind: request.kind, userId, key }, deps.now());
-          if ('refused' in composed) return composed;
-          return { sent: await deps.sender.send(tenantId, { userId, key, activity: composed.activity }) };
-        });
-        people.push('refused' in outcome ? refusedPerson(person, session.index, outcome.refused) : sentPerson(person, outcome.sent));
+        const composed = await composeSessionMessage(deps.db, booking, found, { kind: request.kind, userId, key }, deps.now());
+        if ('refused' in composed) {
+          people.push(refusedPerson(person, session.index, composed.refused));
+          continue;
+        }
+        // The sender claims the key in the store before sending, so a timed job or another admin
+        // sending it at the same moment, in this instance or another, cannot deliver it twice.
+        people.push(sentPerson(person, await deps.sender.send(tenantId, { userId, key, activity: composed.activity })));
       }
 
       const delivered = people.filter((p) => p.status !== 'not-sent');
@@ -151,6 +153,13 @@ function sentPerson(person: { userId: string; name: string }, outcome: SendOutco
     case 'sent':
     case 'already-sent':
       return { ...base, status: outcome.status };
+    case 'in-progress':
+      return {
+        ...base,
+        status: 'already-sent',
+        reason: 'in-progress',
+        message: `${person.name} is being sent this message right now (another request or the timed message); not sent again`,
+      };
     case 'unreachable':
       return {
         ...base,

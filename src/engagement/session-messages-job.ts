@@ -8,7 +8,8 @@
  * re-planning creates nothing twice and a moved session gets messages at its new time. Each
  * message job checks the session again when it runs (moved, cancelled, already answered) and
  * sends under the message key `<kind>:<sessionId>:<userId>`, so a replayed job sends nothing twice.
- * A program admin's "send it now" (`send-session-message-now.ts`) uses the same key and cards.
+ * A program admin's "send it now" (`send-session-message-now.ts`) uses the same key and cards; the
+ * sender's claim on the key in the store keeps the two (and several app instances) from both sending.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -32,7 +33,6 @@ import type { Database } from '../store/schema.ts';
 import type { ProactiveSender } from '../teams/proactive/index.ts';
 import { isLive, sessionsOfBooking } from './booking-sessions.ts';
 import { loopSessionOf } from './loop-sessions.ts';
-import type { KeyedLock } from './keyed-lock.ts';
 import { composeSessionMessage } from './session-message-content.ts';
 
 /** How often the planner looks at the bookings. */
@@ -78,16 +78,12 @@ export interface SessionMessageDeps {
   readonly tabUrl: string;
   readonly log: Logger;
   readonly now: () => number;
-  /** Shared with "send it now" (see `keyed-lock.ts`); without it jobs rely on the queue's one job per key. */
-  readonly lock?: KeyedLock;
 }
 
 /** Registers the planner and the message jobs; `planAll` has the planner run now (it then runs every `PLAN_INTERVAL_MS`). */
 export async function registerSessionMessages(deps: SessionMessageDeps): Promise<{ planAll(): Promise<void> }> {
   await deps.queue.register(sessionMessageJob, async (job) => {
-    const data = job.data;
-    const send = () => sendSessionMessage(deps, toTenantId(data.tenantId), data);
-    await (deps.lock === undefined ? send() : deps.lock.run(`${data.tenantId}\u0000${data.key}`, send));
+    await sendSessionMessage(deps, toTenantId(job.data.tenantId), job.data);
   });
   const chain = async (): Promise<void> => {
     const slot = Math.floor(deps.now() / PLAN_INTERVAL_MS) + 1;
@@ -176,5 +172,11 @@ export async function sendSessionMessage(
   if ('refused' in composed) return;
   const outcome = await deps.sender.send(tenantId, { userId: request.userId, key: data.key, activity: composed.activity });
   if (outcome.status === 'failed') throw new Error(`sending ${data.key} failed: ${outcome.code}`);
+  // Someone else (an admin's "send it now", this job in another instance) holds the send claim.
+  // Not done yet: if the holder fails or died mid-send, only this job's retry sends it — as
+  // `already-sent` once the holder recorded it, or under a claim freed or gone stale.
+  if (outcome.status === 'in-progress') {
+    throw new Error(`${data.key} is being sent by another sender (claimed ${new Date(outcome.claimedAt).toISOString()}); the retry checks again`);
+  }
   deps.log.debug({ key: data.key, status: outcome.status }, 'session message');
 }

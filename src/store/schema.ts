@@ -46,6 +46,7 @@ export interface Database {
   booking_runs: BookingRunsTable;
   bookings: BookingsTable;
   sent_messages: SentMessagesTable;
+  message_claims: MessageClaimsTable;
   agenda_backlog: AgendaBacklogTable;
   check_ins: CheckInsTable;
   feedback: FeedbackTable;
@@ -220,6 +221,19 @@ export interface SentMessagesTable {
   activity_id: string;
   conversation_id: string;
   sent_at: Date;
+}
+
+/**
+ * A sender's claim on sending one message key to one person right now (see
+ * `store/message-claims.ts`): held from before the Bot Connector call until the send is recorded
+ * in `sent_messages` or has failed, so no two senders deliver the same message at once.
+ */
+export interface MessageClaimsTable {
+  tenant_id: Immutable<TenantId>;
+  message_key: Immutable<string>;
+  user_id: Immutable<UserId>;
+  claim_id: string;
+  claimed_at: Date;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { TenantId, UserId } from '../core/ids.ts';
 import { epochMs, type EpochMs } from '../core/time.ts';
+import { messageClaimRepository, type MessageClaimRepository } from './message-claims.ts';
 import type { Database, SentMessagesTable } from './schema.ts';
 
 /** A proactive message the bot sent one person under a message key. */
@@ -25,9 +26,11 @@ export interface SentMessageRecord {
 
 /**
  * Sent proactive messages of one organisation at a time: every method takes the tenant first
- * and every statement is filtered by it.
+ * and every statement is filtered by it. With them come the claims a sender takes while a
+ * message is on its way (`message-claims.ts`), so whoever sends through this log cannot leave
+ * them out.
  */
-export interface SentMessageRepository {
+export interface SentMessageRepository extends MessageClaimRepository {
   find(tenantId: TenantId, messageKey: string, userId: UserId): Promise<SentMessage | undefined>;
   /** Those of `userIds` already sent `messageKey`, by user id (one query for a whole batch). */
   findMany(tenantId: TenantId, messageKey: string, userIds: readonly UserId[]): Promise<Map<UserId, SentMessage>>;
@@ -44,6 +47,8 @@ const LOOKUP_CHUNK = 1_000;
 export function sentMessageRepository(db: Kysely<Database>): SentMessageRepository {
   const table = 'sent_messages';
   return {
+    ...messageClaimRepository(db),
+
     async find(tenantId, messageKey, userId) {
       const row = await db
         .selectFrom(table)

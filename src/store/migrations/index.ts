@@ -10,6 +10,7 @@ import { actionDone0008 } from './0008-action-done.ts';
 import { teamsUserIds0009 } from './0009-teams-user-ids.ts';
 import { programAdmins0010 } from './0010-program-admins.ts';
 import { introductionSeries0011 } from './0011-introduction-series.ts';
+import { messageClaims0012 } from './0012-message-claims.ts';
 
 /**
  * Every migration, by name, in the order they apply (Kysely sorts the names, hence the
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-teams-user-ids': teamsUserIds0009,
   '0010-program-admins': programAdmins0010,
   '0011-introduction-series': introductionSeries0011,
+  '0012-message-claims': messageClaims0012,
 };
 
 /** The list above in the shape Kysely's Migrator asks for. */

@@ -23,7 +23,16 @@ export interface SentRecord {
   readonly conversationId: string;
 }
 
-/** The log of sent messages that makes sends idempotent per key and person (the store's sent-messages repository fits). */
+/** A claim attempt's answer (see `SentMessagePort.claim`). */
+export type SendClaim =
+  | { readonly claimed: true; readonly claimId: string; readonly reclaimed: boolean }
+  | { readonly claimed: false; readonly claimedAt: EpochMs };
+
+/**
+ * The log of sent messages that makes sends idempotent per key and person, with the claims that
+ * keep two senders (two app instances, a timed job and an admin's "send it now") from sending one
+ * message at the same moment. The store's sent-messages repository fits.
+ */
 export interface SentMessagePort {
   find(tenantId: TenantId, messageKey: string, userId: UserId): Promise<SentRecord | undefined>;
   findMany(tenantId: TenantId, messageKey: string, userIds: readonly UserId[]): Promise<ReadonlyMap<UserId, SentRecord>>;
@@ -31,6 +40,13 @@ export interface SentMessagePort {
     tenantId: TenantId,
     sent: { messageKey: string; userId: UserId; activityId: string; conversationId: string; sentAt: EpochMs },
   ): Promise<boolean>;
+  /**
+   * Claims sending `messageKey` to the person, durably and atomically across every instance on
+   * the database, unless another sender holds a claim younger than `staleAfterMs`.
+   */
+  claim(tenantId: TenantId, messageKey: string, userId: UserId, staleAfterMs: number): Promise<SendClaim>;
+  /** Gives a claim up (false when it was taken over meanwhile and is no longer the caller's). */
+  release(tenantId: TenantId, messageKey: string, userId: UserId, claimId: string): Promise<boolean>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { badInput } from '../../core/errors.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
-import { epochMs } from '../../core/time.ts';
+import { epochMs, MINUTE_MS } from '../../core/time.ts';
 import { ConnectorFailure } from './connector-failure.ts';
 import type { BotConnector, ReferencePort, SenderClock, SentMessagePort, SentRecord } from './ports.ts';
 import type { ProactiveActivity } from './proactive-activity.ts';
@@ -21,12 +21,34 @@ export interface ProactiveMessage {
   readonly activity: ProactiveActivity;
 }
 
+/**
+ * How old another sender's claim on a message must be before this one takes it over: the claim
+ * of a sender that died mid-send. Ten minutes is well past the longest a live sender holds one —
+ * it starts no attempt after `CLAIM_STALE_AFTER_MS / 2` (the default retry budget, 2 minutes of
+ * waits plus six connector calls of at most 30 s each, fits in those 5 minutes), and its last
+ * call then has 5 more minutes to answer — so a live sender's claim is never taken from it. And
+ * it is short enough that the timed job retrying after a crash (its attempt expires after 5
+ * minutes, retries come every 2) reaches the message within its retries.
+ *
+ * Taking over is a choice between twice and never. A sender that dies after Teams accepted the
+ * message but before it recorded it leaves a claim and no record; whoever takes the stale claim
+ * over sends again, and that person gets the card twice. A claim that never expired would
+ * instead lose the message for good after any crash mid-send — including the far likelier
+ * crashes before the connector call (the claim is held through pacing and retries, the accepted-
+ * but-unrecorded window is one database write). Upward takes over: a rare duplicate agenda is a
+ * nuisance, a missing one is a session without an agenda and a feedback request that never comes.
+ */
+export const CLAIM_STALE_AFTER_MS = 10 * MINUTE_MS;
+
 /** Sends proactive messages through the Bot Connector within Teams' limits. */
 export interface ProactiveSender {
   /**
    * Sends every message, paced per conversation and per tenant, retrying 412/429/502/503/504 and
    * lost connections within the retry budget (honouring Retry-After). A person who blocked the
-   * bot (403) is marked blocked and the batch goes on. Throws only when the store fails.
+   * bot (403) is marked blocked and the batch goes on. Each message is claimed in the store
+   * before it is sent, so of several senders on one database (app instances, a timed job and an
+   * admin's "send it now") only one delivers it; the others answer `in-progress`, or
+   * `already-sent` once it is recorded. Throws only when the store fails.
    */
   sendAll(tenantId: TenantId, messages: readonly ProactiveMessage[]): Promise<SendReport>;
   send(tenantId: TenantId, message: ProactiveMessage): Promise<SendOutcome>;
@@ -46,6 +68,8 @@ export interface ProactiveSenderOptions {
   readonly concurrency?: number;
   readonly clock?: SenderClock;
   readonly random?: () => number;
+  /** Default CLAIM_STALE_AFTER_MS; no attempt starts after holding a claim half this long. */
+  readonly claimStaleAfterMs?: number;
 }
 
 const realClock: SenderClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
@@ -58,13 +82,28 @@ export function createProactiveSender(options: ProactiveSenderOptions): Proactiv
   const policy = options.retry ?? DEFAULT_RETRY_POLICY;
   const pacer = new SendPacer(options.limits ?? TEAMS_SEND_LIMITS, clock);
   const log = options.log.child({ component: 'proactive' });
+  const staleAfterMs = options.claimStaleAfterMs ?? CLAIM_STALE_AFTER_MS;
 
-  /** One connector call, paced and retried within the budget. */
-  const deliver = async <T>(tenantId: TenantId, conversationId: string, call: () => Promise<T>, tally: { retries: number; throttled: number }): Promise<Delivery<T>> => {
+  /**
+   * One connector call, paced and retried within the budget; with `startBy` (a claim's hold
+   * limit), no attempt starts after it, so the claim cannot go stale while this still sends.
+   */
+  const deliver = async <T>(
+    tenantId: TenantId,
+    conversationId: string,
+    call: () => Promise<T>,
+    tally: { retries: number; throttled: number },
+    startBy?: number,
+  ): Promise<Delivery<T>> => {
     let attempts = 0;
     let waitedMs = 0;
     for (;;) {
       const slot = await pacer.acquire(tenantId, conversationId);
+      if (startBy !== undefined && clock.now() > startBy) {
+        slot.done();
+        const failure = new ConnectorFailure(undefined, 'claim-expiring', 'held the send claim too long (pacing and retries); left for a later try');
+        return { ok: false, failure, attempts };
+      }
       attempts++;
       try {
         return { ok: true, value: await call(), attempts };
@@ -91,18 +130,52 @@ export function createProactiveSender(options: ProactiveSenderOptions): Proactiv
     log.info({ tenantId, userId, code: failure.code, subCode: failure.subCode }, 'person unreachable by the bot (blocked or removed it); marked blocked');
   };
 
+  const alreadySent = (message: ProactiveMessage, record: SentRecord): SendOutcome => ({
+    status: 'already-sent',
+    userId: message.userId,
+    key: message.key,
+    activityId: record.activityId,
+    conversationId: record.conversationId,
+  });
+
   const sendOne = async (tenantId: TenantId, message: ProactiveMessage, prior: SentRecord | undefined, tally: { retries: number; throttled: number }): Promise<SendOutcome> => {
     const { userId, key } = message;
-    if (prior) return { status: 'already-sent', userId, key, activityId: prior.activityId, conversationId: prior.conversationId };
+    if (prior) return alreadySent(message, prior);
     const reference = await options.references.get(tenantId, userId);
     if (!reference) return { status: 'unreachable', userId, key, reason: 'no-reference' };
     if (reference.blockedAt !== undefined) return { status: 'unreachable', userId, key, reason: 'blocked-earlier' };
-    const result = await deliver(tenantId, reference.conversationId, () => options.connector.send(reference.serviceUrl, reference.conversationId, message.activity), tally);
-    if (result.ok) {
-      await options.sent.record(tenantId, { messageKey: key, userId, activityId: result.value.id, conversationId: reference.conversationId, sentAt: epochMs(clock.now()) });
-      return { status: 'sent', userId, key, activityId: result.value.id, conversationId: reference.conversationId, attempts: result.attempts };
+
+    const claim = await options.sent.claim(tenantId, key, userId, staleAfterMs);
+    if (!claim.claimed) return { status: 'in-progress', userId, key, claimedAt: claim.claimedAt };
+    const heldSince = clock.now();
+    // Kept only when the message went out but could not be recorded: it then goes stale and is
+    // sent again (see CLAIM_STALE_AFTER_MS), rather than freed for an immediate second send.
+    let keepClaim = false;
+    try {
+      // Checked again under the claim: another sender may have sent, recorded and released it
+      // since the batch looked (a record always commits before its sender's release).
+      const earlier = await options.sent.find(tenantId, key, userId);
+      if (earlier) return alreadySent(message, earlier);
+      if (claim.reclaimed) log.warn({ tenantId, userId, key }, 'took over a stale send claim (a sender died mid-send); if it died after Teams took the message, the person gets it twice');
+
+      const send = () => options.connector.send(reference.serviceUrl, reference.conversationId, message.activity);
+      const result = await deliver(tenantId, reference.conversationId, send, tally, heldSince + staleAfterMs / 2);
+      if (result.ok) {
+        keepClaim = true;
+        await options.sent.record(tenantId, { messageKey: key, userId, activityId: result.value.id, conversationId: reference.conversationId, sentAt: epochMs(clock.now()) });
+        keepClaim = false;
+        return { status: 'sent', userId, key, activityId: result.value.id, conversationId: reference.conversationId, attempts: result.attempts };
+      }
+      return await undelivered(tenantId, message, result.failure, result.attempts);
+    } finally {
+      // A failed or blocked send frees the message for a later try (the job's retry, the person
+      // unblocking), as before there were claims.
+      if (!keepClaim) await options.sent.release(tenantId, key, userId, claim.claimId);
     }
-    const { failure, attempts } = result;
+  };
+
+  const undelivered = async (tenantId: TenantId, message: ProactiveMessage, failure: ConnectorFailure, attempts: number): Promise<SendOutcome> => {
+    const { userId, key } = message;
     if (failure.personUnreachable) {
       await blockedNow(tenantId, userId, failure);
       return { status: 'blocked', userId, key, code: failure.subCode ?? failure.code, attempts };

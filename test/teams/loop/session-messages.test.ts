@@ -16,8 +16,9 @@ import type { JobDefinition, JobQueue, SendOptions } from '../../../src/jobs/job
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
 import { conversationReferenceRepository } from '../../../src/store/conversation-references.ts';
 import { feedbackRepository } from '../../../src/store/feedback.ts';
+import { messageClaimRepository } from '../../../src/store/message-claims.ts';
 import { sentMessageRepository } from '../../../src/store/sent-messages.ts';
-import { createProactiveSender, type BotConnector, type ProactiveActivity } from '../../../src/teams/proactive/index.ts';
+import { CLAIM_STALE_AFTER_MS, createProactiveSender, type BotConnector, type ProactiveActivity } from '../../../src/teams/proactive/index.ts';
 import { openTestStore, type TestStore } from '../../store/open-test-store.ts';
 import { bookedSeries } from './loop-fixture.ts';
 
@@ -142,6 +143,25 @@ describe('timed session messages', () => {
     const agendaJobs = queue.jobs.filter((j) => j.data.kind === 'agenda');
     for (const job of agendaJobs) await sendSessionMessage(deps(start), tenant, job.data);
     expect(to(tenant)).toEqual([]);
+  });
+
+  it('leaves a message another sender is sending right now to its retry: it fails to be retried, sends nothing, and the retry sends it once', async () => {
+    const start = Date.UTC(2026, 10, 24, 14, 0);
+    const { tenant, booking, queue, deps } = await setUp([start]);
+    await planBooking(deps(Date.UTC(2026, 10, 20, 9, 0)), booking);
+    const job = queue.jobs.find((j) => j.data.kind === 'feedback' && j.data.userId === 'junior-1')!;
+    // An admin's "send it now" in another instance holds the claim: it may still fail or die.
+    const claims = messageClaimRepository(testStore.store.db);
+    const theirs = await claims.claim(tenant, job.data.key, junior.userId, CLAIM_STALE_AFTER_MS);
+    if (!theirs.claimed) throw new Error('expected the claim to succeed');
+    const afterEnd = start + HOUR_MS;
+    await expect(sendSessionMessage(deps(afterEnd), tenant, job.data)).rejects.toThrow(/being sent by another sender/);
+    expect(to(tenant)).toEqual([]);
+    // It failed and gave its claim up: the job's retry sends it, once however often it runs.
+    await claims.release(tenant, job.data.key, junior.userId, theirs.claimId);
+    await sendSessionMessage(deps(afterEnd), tenant, job.data);
+    await sendSessionMessage(deps(afterEnd), tenant, job.data);
+    expect(summaries(tenant)).toEqual(['junior-1: How did session 1 go?']);
   });
 
   it('checks in privately with both people after two missed sessions in a row, once', async () => {

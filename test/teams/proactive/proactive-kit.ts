@@ -38,10 +38,11 @@ export interface ProactiveKit {
   dispose(): Promise<void>;
 }
 
-export async function startProactiveKit(overrides: Partial<DevTenantOptions> = {}): Promise<ProactiveKit> {
+/** `store` picks the backend (PGlite unless asked): the PostgreSQL server lets tests open a second connection, as a second app instance. */
+export async function startProactiveKit(overrides: Partial<DevTenantOptions> = {}, setup: { store?: 'pglite' | 'postgres' } = {}): Promise<ProactiveKit> {
   const stubBot = await startStubBot();
   const dev = await startTestTenant({ size: 140, teamsApp: { id: TEST_TEAMS_APP_ID }, botEndpoint: stubBot.endpoint, ...overrides });
-  const store = await openTestStore('pglite');
+  const store = await openTestStore(setup.store ?? 'pglite');
   const url = dev.tenant.url;
   const secret = dev.tenant.clientSecret;
   const botTokens = createAppTokenProvider({ loginBaseUrl: url, clientId: TEST_CLIENT_ID, clientSecret: secret, resource: 'https://api.botframework.com' });

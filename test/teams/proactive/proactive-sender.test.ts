@@ -15,6 +15,8 @@ beforeAll(async () => {
 afterAll(() => kit?.dispose());
 
 const agendaCard = (n: number) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Agenda for session ${n}` }] });
+/** Send claims left in the store: none once a batch is over, whatever happened to its messages. */
+const claimsLeft = async () => (await kit.store.store.db.selectFrom('message_claims').select('message_key').where('tenant_id', '=', TENANT).execute()).length;
 const receivedBy = async (userId: string) => {
   const body = await kit.admin('GET', `/received?userId=${userId}`);
   return (body.value[0]?.activities ?? []) as any[];
@@ -30,9 +32,11 @@ describe('ProactiveSender on the Bot Connector', () => {
 
     const report = await kit.sender().sendAll(TENANT, messages);
 
-    expect(report.counts).toEqual({ sent: 99, 'already-sent': 0, blocked: 1, unreachable: 0, failed: 0 });
+    expect(report.counts).toEqual({ sent: 99, 'already-sent': 0, 'in-progress': 0, blocked: 1, unreachable: 0, failed: 0 });
     expect(report.outcomes[37]).toMatchObject({ status: 'blocked', userId: blocked.id, code: 'MessageWritesBlocked' });
     expect((await kit.references.get(TENANT, asUser(blocked)))?.blockedAt).toBeDefined();
+    // Sent or blocked, every claim was given up again.
+    expect(await claimsLeft()).toBe(0);
     // 100 requests at 30 per second cannot take less than three seconds.
     expect(report.durationMs).toBeGreaterThanOrEqual(3_000);
     const stats = await kit.admin('GET', '/stats');
@@ -57,7 +61,7 @@ describe('ProactiveSender on the Bot Connector', () => {
 
     // The same job again (a retry after a crash): nobody is sent anything twice.
     const replay = await kit.sender().sendAll(TENANT, messages);
-    expect(replay.counts).toEqual({ sent: 0, 'already-sent': 99, blocked: 0, unreachable: 1, failed: 0 });
+    expect(replay.counts).toEqual({ sent: 0, 'already-sent': 99, 'in-progress': 0, blocked: 0, unreachable: 1, failed: 0 });
     expect(replay.outcomes[37]).toMatchObject({ status: 'unreachable', reason: 'blocked-earlier' });
     expect(replay.outcomes[0]).toMatchObject({ status: 'already-sent', activityId: (report.outcomes[0] as { activityId: string }).activityId });
     expect((await kit.admin('GET', '/stats')).sent).toBe(99);
@@ -108,15 +112,20 @@ describe('ProactiveSender on the Bot Connector', () => {
     try {
       const sender = kit.sender({ retry: { maxAttempts: 4, maxWaitMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, concurrency: 1 });
       const report = await sender.sendAll(TENANT, people.map((p) => ({ userId: asUser(p), key: 'feedback:s-9', activity: textActivity('How did it go?') })));
-      expect(report.counts).toEqual({ sent: 4, 'already-sent': 0, blocked: 0, unreachable: 0, failed: 1 });
+      expect(report.counts).toEqual({ sent: 4, 'already-sent': 0, 'in-progress': 0, blocked: 0, unreachable: 0, failed: 1 });
       expect(report.outcomes[4]).toMatchObject({ status: 'failed', httpStatus: 502, code: 'ServiceError', attempts: 4 });
       expect(report.outcomes.slice(0, 4).map((o) => (o as { attempts: number }).attempts).reduce((a, b) => a + b)).toBe(6);
       expect(report.retries).toBe(2 + 3);
       expect(report.throttled).toBe(0);
       for (const person of people.slice(0, 4)) expect((await receivedBy(person.id)).map((a) => a.text)).toEqual(['How did it go?']);
       expect(await receivedBy(people[4]!.id)).toEqual([]);
-      // Not blocked: a later run tries again.
+      // Not blocked, and its claim given up: a later run tries again, and reaches them.
       expect((await kit.references.get(TENANT, asUser(people[4]!)))?.blockedAt).toBeUndefined();
+      expect(await claimsLeft()).toBe(0);
+      await kit.admin('PUT', '/faults', {});
+      const later = await sender.send(TENANT, { userId: asUser(people[4]!), key: 'feedback:s-9', activity: textActivity('How did it go?') });
+      expect(later).toMatchObject({ status: 'sent', attempts: 1 });
+      expect((await receivedBy(people[4]!.id)).map((a) => a.text)).toEqual(['How did it go?']);
     } finally {
       await kit.admin('PUT', '/faults', {});
     }
