@@ -26,6 +26,7 @@ import { wireProactive, type ProactiveWiring } from './proactive-wiring.ts';
 import { createLogger } from './logger.ts';
 import { loopPortsOver, startEngagement, type Engagement } from '../engagement/engagement-runtime.ts';
 import { sessionReschedulePort } from '../engagement/session-reschedule-port.ts';
+import { introductionUpdatesOnBooking } from '../engagement/introduction-updates-job.ts';
 import { feedbackRepository } from '../store/feedback.ts';
 import { programFeedbackReader } from '../store/program-feedback-facts.ts';
 import { createLoopHandlers } from '../teams/loop/loop-handlers.ts';
@@ -221,6 +222,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       queue: jobs,
       log: log.child({ component: 'scheduling' }),
       graphClientFor,
+      // A booked (or moved) series brings each person's introduction up to date (a job per save).
+      onBooked: introductionUpdatesOnBooking(jobs),
     });
     engagement = await startEngagement({
       store,

@@ -15,6 +15,8 @@ import type { LoopPorts, MembershipPort, SessionReschedulePort } from '../teams/
 import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.ts';
 import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
 import { introductionPort } from './introduction-views.ts';
+import { registerIntroductionUpdates } from './introduction-updates-job.ts';
+import { keyedLock } from './keyed-lock.ts';
 import { bookingSessionPort } from './loop-sessions.ts';
 import { sessionMessageNow, type SendNowRequest, type SendNowResult } from './send-session-message-now.ts';
 import { registerSessionMessages } from './session-messages-job.ts';
@@ -40,11 +42,17 @@ export interface EngagementOptions {
   readonly now?: () => number;
 }
 
-/** Registers the loop's jobs; call before `queue.start()`. */
+/**
+ * Registers the loop's jobs; call before `queue.start()`. Scheduling's `onBooked` port is
+ * `introductionUpdatesOnBooking(queue)` (introduction-updates-job.ts), whose job this registers.
+ */
 export async function startEngagement(options: EngagementOptions): Promise<Engagement> {
   const now = options.now ?? Date.now;
   const deps = { db: options.store.db, queue: options.queue, sender: options.sender, installer: options.installer, tabUrl: options.tabUrl, log: options.log };
-  await registerIntroductions(deps);
+  // Introductions and their updates once a series is booked take turns per tenant in this process.
+  const introductions = keyedLock();
+  await registerIntroductions({ ...deps, lock: introductions, now });
+  await registerIntroductionUpdates(options.queue, { ...deps, lock: introductions, now });
   // The timed jobs and "send it now" need no lock between them: the sender claims each message
   // key in the store, which holds across app instances too.
   const sessionMessages = await registerSessionMessages({ ...deps, now });

@@ -1,6 +1,7 @@
 /**
  * The introduction card of each person of a published pair: the partner's public profile, the
- * matcher's reasons, the booked series (or "still looking for a time") and what to prepare.
+ * matcher's reasons, the booked series on the person's own clock (or "still looking for a time")
+ * and what to prepare. The sent card, its update once booked and its refresh all come from here.
  */
 import type { Kysely } from 'kysely';
 import type { TenantId, UserId } from '../core/ids.ts';
@@ -13,9 +14,9 @@ import { pairingRepository, pairingId as toPairingId, type PairingRecord } from 
 import { programRepository } from '../store/programs.ts';
 import type { Database } from '../store/schema.ts';
 import type { IntroductionPort } from '../teams/loop/ports.ts';
-import type { IntroductionCardView, IntroductionPartner, IntroductionSeries, PairRole } from '../teams/cards/introduction-card.ts';
+import type { IntroductionCardView, IntroductionPartner, PairRole } from '../teams/cards/introduction-card.ts';
 import { teamsUserIdOf } from '../teams/loop/card-people.ts';
-import { isLive, sessionsOfBooking } from './booking-sessions.ts';
+import { seriesFactsOf, seriesFor } from './introduction-series.ts';
 
 export interface IntroductionInput {
   readonly pairing: PairingRecord;
@@ -42,9 +43,11 @@ export function introductionViews(input: IntroductionInput): { userId: UserId; v
   const people = pairPeople(input.pairing).map(({ userId, role }) =>
     partnerOf(userId, role, input.enrolments.get(userId), input.teamsUserIds?.get(userId)),
   );
-  const series = seriesOf(input.booking);
+  const facts = seriesFactsOf(input.booking);
+  const zoneOf = (userId: UserId) => input.enrolments.get(userId)?.profile.timeZone;
   return people.map((reader) => {
     const partners = people.filter((p) => p.userId !== reader.userId);
+    const series = seriesFor(facts, zoneOf, reader.userId, partners.map((p) => p.userId));
     return {
       userId: reader.userId,
       view: {
@@ -74,21 +77,6 @@ function partnerOf(userId: UserId, role: PairRole, enrolment: Enrolment | undefi
   };
 }
 
-/** The series once calendars hold it; `null` while no time is booked. */
-function seriesOf(booking: BookingRecord | undefined): IntroductionSeries | null {
-  if (booking === undefined || !isLive(booking)) return null;
-  const sessions = sessionsOfBooking(booking).filter((s) => !s.cancelled);
-  const first = sessions[0];
-  if (first === undefined) return null;
-  return {
-    cadence: booking.settings.cadence,
-    durationMinutes: booking.settings.durationMinutes,
-    sessionCount: sessions.length,
-    firstStart: first.start,
-    joinUrl: booking.series[0]?.joinUrl ?? booking.joinUrl,
-  };
-}
-
 /** Two concrete things to bring, from what the other side wants to learn. */
 function prepareFor(reader: IntroductionPartner, partners: readonly IntroductionPartner[]): string[] {
   const theirWishes = [...new Set(partners.flatMap((p) => p.wantsToLearn))].slice(0, 3);
@@ -104,21 +92,29 @@ function prepareFor(reader: IntroductionPartner, partners: readonly Introduction
       ];
 }
 
-/** The introduction port of the bot's loop over the store. */
+/**
+ * What the introduction of `pairing` shows, read from the store: the program's name, both
+ * enrolments, the pair's booking for the pairing's cycle and the Teams ids Upward has seen.
+ */
+export async function loadIntroductionInput(db: Kysely<Database>, tenantId: TenantId, pairing: PairingRecord, tabUrl: string): Promise<IntroductionInput> {
+  const program = await programRepository(db).get(tenantId, pairing.programId);
+  const enrolments = new Map<UserId, Enrolment>();
+  for (const { userId: member } of pairPeople(pairing)) {
+    const enrolment = await enrolmentRepository(db).get(tenantId, pairing.programId, member);
+    if (enrolment !== undefined) enrolments.set(member, enrolment);
+  }
+  const booking = await bookingRepository(db).getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
+  const teamsUserIds = await conversationReferenceRepository(db).teamsUserIds(tenantId, pairPeople(pairing).map((p) => p.userId));
+  return { pairing, programName: program?.name ?? 'the program', enrolments, booking, tabUrl, teamsUserIds };
+}
+
+/** The introduction port of the bot's loop over the store: the card's refresh shows what is booked now. */
 export function introductionPort(db: Kysely<Database>, tabUrl: string): IntroductionPort {
   return {
     async viewFor(tenantId: TenantId, id: string, userId: UserId) {
       const pairing = await pairingRepository(db).get(tenantId, toPairingId(id));
       if (pairing === undefined || !pairPeople(pairing).some((p) => p.userId === userId)) return undefined;
-      const program = await programRepository(db).get(tenantId, pairing.programId);
-      const enrolments = new Map<UserId, Enrolment>();
-      for (const { userId: member } of pairPeople(pairing)) {
-        const enrolment = await enrolmentRepository(db).get(tenantId, pairing.programId, member);
-        if (enrolment !== undefined) enrolments.set(member, enrolment);
-      }
-      const booking = await bookingRepository(db).getByPair(tenantId, pairing.programId, pairing.id, pairing.cycle);
-      const teamsUserIds = await conversationReferenceRepository(db).teamsUserIds(tenantId, pairPeople(pairing).map((p) => p.userId));
-      const views = introductionViews({ pairing, programName: program?.name ?? 'the program', enrolments, booking, tabUrl, teamsUserIds });
+      const views = introductionViews(await loadIntroductionInput(db, tenantId, pairing, tabUrl));
       return views.find((v) => v.userId === userId)?.view;
     },
   };

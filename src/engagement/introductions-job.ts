@@ -3,23 +3,27 @@
  * the event), the job reads the event back from `program_events` and sends each person of each
  * pair their card under `intro:<pairingId>:<userId>`. A crash after publishing is caught up at
  * start (`catchUpIntroductions`), a retried or replayed job skips everyone it already reached.
+ * Once the pair's series is booked, `introduction-updates-job.ts` updates the cards in place.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.ts';
 import type { Enrolment } from '../core/programs/enrolment.ts';
-import { DAY_MS } from '../core/time.ts';
+import { DAY_MS, epochMs } from '../core/time.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import type { PairsPublished } from '../programs/events.ts';
 import { bookingRepository } from '../store/bookings.ts';
 import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { enrolmentRepository } from '../store/enrolments.ts';
+import { introductionSeriesRepository } from '../store/introduction-series.ts';
 import { pairingRepository, pairingId as toPairingId } from '../store/pairings.ts';
 import type { Database } from '../store/schema.ts';
 import { introductionCard } from '../teams/cards/introduction-card.ts';
 import { cardActivity, type PersonInstaller, type ProactiveMessage, type ProactiveSender } from '../teams/proactive/index.ts';
 import { introductionViews, pairPeople, type IntroductionInput } from './introduction-views.ts';
+import { seriesFactsOf, seriesKeyOf } from './introduction-series.ts';
+import type { KeyedLock } from './keyed-lock.ts';
 
 export const introductionsJob: JobDefinition<{ tenantId: string; eventId: string }> = {
   name: 'engagement.introductions',
@@ -33,6 +37,9 @@ export const introductionsJob: JobDefinition<{ tenantId: string; eventId: string
 /** The message key of one person's introduction to one pairing. */
 export const introductionKey = (pairingId: string, userId: UserId): string => `intro:${pairingId}:${userId}`;
 
+/** The in-process lock the introductions job and the introduction updates share, per tenant. */
+export const introductionsLockKey = (tenantId: TenantId): string => `introductions\u0000${tenantId}`;
+
 /** How far back a start looks for published pairs whose introductions were never scheduled. */
 export const CATCH_UP_DAYS = 14;
 
@@ -43,6 +50,9 @@ export interface IntroductionDeps {
   readonly installer: PersonInstaller;
   readonly tabUrl: string;
   readonly log: Logger;
+  /** Shared with the introduction updates, so the two never both send one person's introduction. */
+  readonly lock?: KeyedLock;
+  readonly now?: () => number;
 }
 
 /** Schedules the introductions of one `pairs.published` event (exactly once per event). */
@@ -71,6 +81,11 @@ export async function registerIntroductions(deps: IntroductionDeps): Promise<voi
 
 /** Sends every introduction of the event not sent yet; throws (so the job retries) when a send failed. */
 export async function sendIntroductions(deps: IntroductionDeps, tenantId: TenantId, eventId: string): Promise<void> {
+  const run = () => introduce(deps, tenantId, eventId);
+  await (deps.lock === undefined ? run() : deps.lock.run(introductionsLockKey(tenantId), run));
+}
+
+async function introduce(deps: IntroductionDeps, tenantId: TenantId, eventId: string): Promise<void> {
   const row = await deps.db
     .selectFrom('program_events')
     .select(['payload', 'program_id'])
@@ -110,14 +125,27 @@ export async function sendIntroductions(deps: IntroductionDeps, tenantId: Tenant
     if (outcome.status === 'failed') deps.log.warn({ tenantId, userId: outcome.userId, code: outcome.code }, 'could not install Upward for a person');
   }
   const teamsUserIds = await conversationReferenceRepository(deps.db).teamsUserIds(tenantId, userIds);
-  const messages: ProactiveMessage[] = inputs.flatMap((input) =>
-    introductionViews({ ...input, teamsUserIds }).map(({ userId, view }) => ({
-      userId,
-      key: introductionKey(input.pairing.id, userId),
-      activity: cardActivity(introductionCard(view), `Meet your partner in ${event.programName}`),
-    })),
-  );
-  const report = await deps.sender.sendAll(tenantId, messages);
+  // Each card with the pairing it introduces and which series it shows, so that the update that
+  // follows a booking skips people whose card already shows it.
+  const cards = inputs.flatMap((input) => {
+    const seriesKey = seriesKeyOf(seriesFactsOf(input.booking));
+    return introductionViews({ ...input, teamsUserIds }).map(({ userId, view }) => ({
+      pairingId: input.pairing.id,
+      seriesKey,
+      message: {
+        userId,
+        key: introductionKey(input.pairing.id, userId),
+        activity: cardActivity(introductionCard(view), `Meet your partner in ${event.programName}`),
+      } satisfies ProactiveMessage,
+    }));
+  });
+  const report = await deps.sender.sendAll(tenantId, cards.map((c) => c.message));
+  const shown = introductionSeriesRepository(deps.db);
+  const at = epochMs((deps.now ?? Date.now)());
+  for (const [i, outcome] of report.outcomes.entries()) {
+    const sent = cards[i]!;
+    if (outcome.status === 'sent') await shown.record(tenantId, sent.pairingId, outcome.userId, sent.seriesKey, at);
+  }
   deps.log.info({ tenantId, eventId, counts: report.counts }, 'pair introductions sent');
   // Install failures (Graph) and send failures may pass: the retry reaches them, and the key
   // makes it skip everyone already introduced.

@@ -15,6 +15,16 @@ export interface RecheckScheduler {
 }
 
 /**
+ * Told about bookings just saved as `booked` (newly booked, moved or rescheduled), inside the
+ * transaction that stores them, so that what follows from a booked series elsewhere (the pair's
+ * introduction showing it) is scheduled with the booking or not at all. Scheduling knows nothing
+ * of what the listener does.
+ */
+export interface BookedListener {
+  booked(trx: Transaction<Database>, tenantId: TenantId, bookings: readonly BookingRecord[]): Promise<void>;
+}
+
+/**
  * Starts a stored cohort run in the background (a durable job), inside the transaction that stored
  * it. `resume` > 0 starts it again after its job gave up (each resume is its own job, once).
  */
@@ -31,4 +41,5 @@ export interface SchedulingDeps {
   readonly log: Logger;
   readonly rechecks?: RecheckScheduler;
   readonly runs?: RunStarter;
+  readonly onBooked?: BookedListener;
 }

@@ -4,7 +4,7 @@ import type { SchedulingDeps } from './deps.ts';
 
 /**
  * Saves changed bookings in one transaction, and schedules the re-checks of those that became
- * `booked` in that same transaction. Returns the saved records (with their new versions).
+ * `booked` (and tells `onBooked` about them) in that same transaction. Returns the saved records (with their new versions).
  */
 export async function saveBookings(deps: SchedulingDeps, tenantId: TenantId, changed: readonly BookingRecord[]): Promise<BookingRecord[]> {
   if (changed.length === 0) return [];
@@ -15,6 +15,7 @@ export async function saveBookings(deps: SchedulingDeps, tenantId: TenantId, cha
     for (const booking of changed) saved.push(await repo.save(tenantId, booking, at));
     const booked = saved.filter((b) => b.state === 'booked');
     if (booked.length > 0 && deps.rechecks) await deps.rechecks.schedule(trx, tenantId, booked);
+    if (booked.length > 0 && deps.onBooked) await deps.onBooked.booked(trx, tenantId, booked);
     return saved;
   });
 }

@@ -4,7 +4,7 @@ import type { TenantId } from '../core/ids.ts';
 import { epochMs } from '../core/time.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Store } from '../store/store.ts';
-import type { SchedulingDeps } from './deps.ts';
+import type { BookedListener, SchedulingDeps } from './deps.ts';
 import { queuedRechecks, queuedRunStarter, registerSchedulingJobs } from './scheduling-jobs.ts';
 import { createSchedulingService, type SchedulingService } from './scheduling-service.ts';
 
@@ -22,6 +22,8 @@ export async function startScheduling(options: {
   /** An app-only Graph client for a tenant. */
   readonly graphClientFor: (tenantId: TenantId) => Client;
   readonly log: Logger;
+  /** Told, in the saving transaction, about every booking saved as booked. */
+  readonly onBooked?: BookedListener;
 }): Promise<SchedulingService> {
   const now = () => epochMs(Date.now());
   const clients = new Map<string, Client>();
@@ -36,6 +38,7 @@ export async function startScheduling(options: {
     log: options.log,
     runs: queuedRunStarter(options.queue),
     rechecks: queuedRechecks(options.queue, now),
+    ...(options.onBooked === undefined ? {} : { onBooked: options.onBooked }),
   };
   await registerSchedulingJobs(options.queue, deps);
   return createSchedulingService(deps);

@@ -55,13 +55,16 @@ export function cardTime(at: EpochMs): string {
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** The weekday of a calendar date ("Tuesday"). */
+export const weekdayName = (date: LocalDate): string => WEEKDAY_NAMES[isoWeekday(date) - 1]!;
+
 /**
  * A calendar date that has no time and no zone (a pause "until 3 March" is the person's 3 March):
  * "Tuesday 3 March 2026". Formatted here, not by DATE(), which would shift it across zones.
  */
 export function localDateText(date: LocalDate): string {
   const { year, month, day } = dateParts(date);
-  return `${WEEKDAY_NAMES[isoWeekday(date) - 1]} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+  return `${weekdayName(date)} ${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /** "1 session", "6 sessions". */

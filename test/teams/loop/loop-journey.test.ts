@@ -191,7 +191,8 @@ describe('the mentoring loop', () => {
       expect(own.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(own.value.body[0].text).toBe(`Meet your partner: ${senior.displayName}`);
       // The booked series is on the card now (it was not when the pairs were published).
-      expect(JSON.stringify(own.value)).toContain('Every week, 45 minutes, 4 sessions');
+      expect(JSON.stringify(own.value)).toContain('4 sessions of 45 minutes');
+      expect(JSON.stringify(own.value)).toContain('your time (London)');
       const other = event.pairs[1]!;
       const theirs = await invoke(CARD_VERBS.introductionRefresh, { pairId: other.pairingId });
       expect(theirs).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
