@@ -179,6 +179,50 @@ export function buildPlaygroundConfig(input: PlaygroundConfigInput): PlaygroundC
   };
 }
 
+/** One of the person's pairings as Upward's API answers `GET /api/me/pairings`. */
+export interface PlaygroundPairing {
+  readonly programName: string;
+  readonly publishedAt: string | null;
+  readonly endedAt: string | null;
+  readonly partners: readonly { readonly userId: string; readonly displayName?: string }[];
+}
+
+/** A mentoring partner to show among the five, and the program they are paired in. */
+export interface PlaygroundPartner {
+  readonly userId: string;
+  readonly programName: string;
+}
+
+/** The partners of the person's running pairings, the most recently published first, each once. */
+export function currentPartners(pairings: readonly PlaygroundPairing[]): PlaygroundPartner[] {
+  const publishedAt = (p: PlaygroundPairing): number => Date.parse(p.publishedAt ?? '') || 0;
+  const running = pairings.filter((p) => p.endedAt === null).sort((a, b) => publishedAt(b) - publishedAt(a));
+  const seen = new Set<string>();
+  const partners: PlaygroundPartner[] = [];
+  for (const pairing of running) {
+    for (const partner of pairing.partners) {
+      const id = partner.userId.toLowerCase();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      partners.push({ userId: id, programName: pairing.programName });
+    }
+  }
+  return partners;
+}
+
+/**
+ * The line `npm run playground` prints about the partner: who was added among the five and in
+ * which program, or that the five are colleagues because the person has no partner (yet).
+ */
+export function partnerLine(config: PlaygroundConfig, partners: readonly PlaygroundPartner[]): string {
+  const shown = partners.flatMap((partner) => {
+    const user = config.users.find((u) => u.aadObjectId === partner.userId.toLowerCase());
+    return user === undefined ? [] : [`${user.name} (${partner.programName})`];
+  });
+  if (shown.length > 0) return `added your partner${shown.length > 1 ? 's' : ''} ${shown.join(', ')}`;
+  return 'none in Upward yet: the five are colleagues';
+}
+
 /** Where and how the Playground should run. */
 export interface PlaygroundLaunchOptions {
   /** `node_modules/@microsoft/m365agentsplayground/cli.js`. */

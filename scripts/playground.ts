@@ -9,6 +9,9 @@
  *   --port <n>      the Playground's port on 127.0.0.1 (default 56150)
  *   --app <url>     where Upward runs (default: HOST and PORT of the configuration)
  *
+ * The five other people are the person's current mentoring partner (asked of the running Upward,
+ * signed in as them) and then colleagues; the command says which partner it added.
+ *
  * The people come from regenerating the seeded organisation in this process rather than from
  * Graph: the development tenant itself regenerates it from (tenant id, seed, size) at every start,
  * so the same configuration yields the same people, ids included, with no token, no secret file
@@ -33,6 +36,7 @@ import {
   playgroundArguments,
   type PlaygroundConfig,
 } from './playground-config.ts';
+import { playgroundWithPartner } from './playground-partner.ts';
 
 const DEFAULT_PORT = 56150;
 const START_TIMEOUT_MS = 30_000;
@@ -105,7 +109,8 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}": did you mean --as "${positionals.join(' ')}"?`);
 
   const as = values.as ?? admins[0]?.userPrincipalName ?? people[0]!.userPrincipalName;
-  const playground = buildPlaygroundConfig({ tenantId, people, as, botAppId: config.bot.appId });
+  // Checked before Upward is asked for the partner: a bad --as is the first thing to report.
+  buildPlaygroundConfig({ tenantId, people, as, botAppId: config.bot.appId });
   if (!config.bot.allowUnauthenticated) {
     throw new UsageError('The Playground sends no token to the bot: set BOT_ALLOW_UNAUTHENTICATED=true (as env/.env.local does)');
   }
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   const appUrl = (values.app ?? `http://${host}:${config.server.port}`).replace(/\/+$/, '');
   await assertUpwardRuns(appUrl);
+  const { config: playground, partnerLine } = await playgroundWithPartner({ tenantId, people, as, botAppId: config.bot.appId, appUrl });
   writePlaygroundConfig(playground);
 
   const endpoint = `${appUrl}/api/messages`;
@@ -156,6 +162,7 @@ async function main(): Promise<void> {
         '',
         `Agents Playground:  http://127.0.0.1:${port}   ← open this in a browser`,
         `  You are:          ${me.name} <${me.userPrincipleName}> (object id ${me.aadObjectId})`,
+        `  Partner:          ${partnerLine}`,
         `  With:             ${playground.users.map((u) => u.name).join(', ')}`,
         `  Bot endpoint:     ${endpoint}`,
         `  Files:            ${relative(process.cwd(), configPath)}, ${relative(process.cwd(), logPath)}`,

@@ -3,7 +3,9 @@ import {
   PlaygroundPersonError,
   buildPlaygroundConfig,
   colleaguesOf,
+  currentPartners,
   findPerson,
+  partnerLine,
   listeningPort,
   playgroundArguments,
   type PlaygroundPerson,
@@ -122,6 +124,44 @@ describe('buildPlaygroundConfig', () => {
   it('refuses a tenant with fewer than six people, and a bad --as', () => {
     expect(() => buildPlaygroundConfig({ tenantId: TENANT, people: people.slice(0, 5), as: 'priya', botAppId: BOT })).toThrow(/5 other people/);
     expect(() => buildPlaygroundConfig({ tenantId: TENANT, people, as: 'zz-top', botAppId: BOT })).toThrow(PlaygroundPersonError);
+  });
+});
+
+describe('the mentoring partner among the five', () => {
+  const pairing = (programName: string, partnerIds: string[], publishedAt: string, endedAt: string | null = null) => ({
+    programName,
+    publishedAt,
+    endedAt,
+    partners: partnerIds.map((userId) => ({ userId, displayName: 'x' })),
+  });
+
+  it('takes the partners of running pairings, the latest published first, each once', () => {
+    const partners = currentPartners([
+      pairing('Pilot', [engineer1.id.toUpperCase()], '2026-01-01T00:00:00Z'),
+      pairing('Old cycle', [chief.id], '2025-06-01T00:00:00Z', '2025-12-01T00:00:00Z'),
+      pairing('Second program', [engineer2.id, engineer1.id], '2026-03-01T00:00:00Z'),
+    ]);
+    expect(partners).toEqual([
+      { userId: engineer2.id, programName: 'Second program' },
+      { userId: engineer1.id, programName: 'Second program' },
+    ]);
+    expect(currentPartners([])).toEqual([]);
+  });
+
+  it('puts the partner first and keeps the other four as before, and says which partner it added', () => {
+    const before = buildPlaygroundConfig({ tenantId: TENANT, people, as: 'priya', botAppId: BOT });
+    const partners = currentPartners([pairing('Pilot', [engineer2.id], '2026-01-01T00:00:00Z')]);
+    const withPartner = buildPlaygroundConfig({ tenantId: TENANT, people, as: 'priya', botAppId: BOT, preferredIds: partners.map((p) => p.userId) });
+    expect(withPartner.users.map((u) => u.name)).toEqual(['Hannah Arendt', ...before.users.slice(0, 4).map((u) => u.name)]);
+    expect(partnerLine(withPartner, partners)).toBe('added your partner Hannah Arendt (Pilot)');
+  });
+
+  it('keeps today\'s five for someone without a partner, and says so', () => {
+    const config = buildPlaygroundConfig({ tenantId: TENANT, people, as: 'priya', botAppId: BOT, preferredIds: [] });
+    expect(config.users.map((u) => u.aadObjectId)).toEqual(colleaguesOf(people, me).map((p) => p.id));
+    expect(partnerLine(config, [])).toBe('none in Upward yet: the five are colleagues');
+    // A partner the seeded directory does not hold is not claimed as added.
+    expect(partnerLine(config, [{ userId: 'not-in-this-tenant', programName: 'Pilot' }])).toBe('none in Upward yet: the five are colleagues');
   });
 });
 
