@@ -147,8 +147,10 @@ async function introduce(deps: IntroductionDeps, tenantId: TenantId, eventId: st
     if (outcome.status === 'sent') await shown.record(tenantId, sent.pairingId, outcome.userId, sent.seriesKey, at);
   }
   deps.log.info({ tenantId, eventId, counts: report.counts }, 'pair introductions sent');
-  // Install failures (Graph) and send failures may pass: the retry reaches them, and the key
-  // makes it skip everyone already introduced.
-  const failed = report.outcomes.filter((o) => o.status === 'failed').length + installs.filter((o) => o.status === 'failed').length;
+  // Install failures (Graph), send failures and sends another sender still holds may pass: the
+  // retry reaches them (a holder that failed meanwhile has given its claim up), and the key makes
+  // it skip everyone already introduced.
+  const failed =
+    report.outcomes.filter((o) => o.status === 'failed' || o.status === 'in-progress').length + installs.filter((o) => o.status === 'failed').length;
   if (failed > 0) throw new Error(`${failed} introduction(s) could not be delivered; the job retries them`);
 }
