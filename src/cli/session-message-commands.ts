@@ -5,42 +5,42 @@
  */
 import type { CommandContext } from './program-commands.ts';
 import { UsageError } from './program-commands.ts';
+import { optionText } from './option-text.ts';
+import { pairingOf } from './pair-option.ts';
 
 type Command = (ctx: CommandContext) => Promise<void>;
 
-const str = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 const WHAT: Readonly<Record<string, string>> = { agenda: 'Agenda', feedback: 'Feedback card', 'feedback-reminder': 'Feedback reminder' };
 
 /**
- * The pairing `--pair` names: a number is the pair's place in `review` (the published proposal),
- * turned into the running pairing of that mentor and mentee; anything else is a pairing id as
- * `pairings` prints it.
+ * Another sender (an admin's request or the timed message) holding the message right now: not
+ * delivered yet, so not "had it already". Servers before the `in-progress` status answered
+ * `already-sent` with this reason.
  */
-async function pairingOf(ctx: CommandContext, program: string): Promise<string> {
-  const given = str(ctx.options['pair']);
-  if (given === undefined) throw new UsageError('name the pair with --pair <n> (its number in `review`) or its pairing id (from `pairings`)');
-  if (!/^\d+$/.test(given)) return given;
-  const pairs = (await ctx.api.get(`/programs/${program}/proposal`)).proposal.pairs as Array<{ mentorId: string; menteeId: string }>;
-  const pair = pairs[Number(given) - 1];
-  if (pair === undefined) throw new UsageError(`--pair must be a pair number from \`review\` (1 to ${pairs.length}) or a pairing id from \`pairings\``);
-  const { pairings } = await ctx.api.get(`/programs/${program}/pairings`);
-  const running = (pairings as Array<{ id: string; mentor: { userId: string }; mentee: { userId: string }; endedAt: string | null }>).filter(
-    (p) => p.endedAt === null && p.mentor.userId === pair.mentorId && p.mentee.userId === pair.menteeId,
-  );
-  if (running.length === 0) throw new UsageError(`pair ${given} of \`review\` is not a running published pair; publish the program first, or give a pairing id from \`pairings\``);
-  return running.at(-1)!.id;
+const beingSent = (p: { status: string; reason?: string }): boolean => p.status === 'in-progress' || p.reason === 'in-progress';
+
+const HEADLINE: Readonly<Record<string, string>> = {
+  sent: 'sent',
+  'in-progress': 'being sent right now by another request or the timed message; nothing sent again — check again in a minute',
+  'already-sent': 'already sent earlier; nothing sent again',
+};
+
+function personLine(p: { name: string; status: string; reason?: string; message?: string }): string {
+  if (p.status === 'sent') return 'sent now';
+  if (beingSent(p)) return 'being sent right now by another request or the timed message (not sent again); check again in a minute';
+  if (p.status === 'already-sent') return 'had it already (not sent again)';
+  return `not sent: ${p.message}`;
 }
 
 /** The lines `send` prints: what was sent for which session, and what happened for each person. */
 export function formatSent(body: any): string[] {
   const s = body.session;
   const when = `${String(s.start).slice(0, 16).replace('T', ' ')} UTC`;
+  const status = body.status !== 'sent' && body.people.some(beingSent) ? 'in-progress' : body.status;
   return [
-    `${WHAT[body.kind] ?? body.kind} of session ${s.number} of ${s.count} (${when}): ${body.status === 'sent' ? 'sent' : 'already sent earlier; nothing sent again'}`,
-    ...body.people.map((p: any) =>
-      `  ${p.name}: ${p.status === 'sent' ? 'sent now' : p.status === 'already-sent' ? 'had it already (not sent again)' : `not sent: ${p.message}`}`,
-    ),
+    `${WHAT[body.kind] ?? body.kind} of session ${s.number} of ${s.count} (${when}): ${HEADLINE[status] ?? status}`,
+    ...body.people.map((p: any) => `  ${p.name}: ${personLine(p)}`),
   ];
 }
 
@@ -49,12 +49,12 @@ export const SEND_COMMANDS: Readonly<Record<string, Command>> = {
     const id = ctx.args[0];
     if (!id) throw new UsageError('name the program: its id, as `list` shows it');
     const program = encodeURIComponent(id);
-    const kind = str(ctx.options['kind']);
+    const kind = optionText(ctx.options['kind']);
     if (kind === undefined) throw new UsageError('say what to send with --kind agenda|feedback|feedback-reminder');
-    const session = str(ctx.options['session']);
+    const session = optionText(ctx.options['session']);
     if (session === undefined) throw new UsageError('name the session with --session <k>: its number as its cards show it (1 is the first)');
     const pairing = await pairingOf(ctx, program);
-    const user = str(ctx.options['user']);
+    const user = optionText(ctx.options['user']);
     const body = await ctx.api.post(`/programs/${program}/pairings/${encodeURIComponent(pairing)}/sessions/${encodeURIComponent(session)}/send`, {
       kind,
       ...(user === undefined ? {} : { user }),

@@ -55,12 +55,18 @@ export async function signInAs(url: string, person: string, tenant?: string): Pr
   return token;
 }
 
-/** What a sign-in page says, without its head, styles or scripts: the reason a person can read. */
+/**
+ * What a sign-in page says, without its head, styles or scripts: the reason a person can read.
+ * Entra's reasons run to a few sentences and end with the account they are about, so they are kept
+ * whole; only a page far longer than any reason is cut, at a word.
+ */
 function pageText(html: string): string {
-  return html
+  const text = html
     .replace(/<(head|style|script)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
+    .trim();
+  return text.length <= PAGE_TEXT_LIMIT ? text : `${text.slice(0, text.lastIndexOf(' ', PAGE_TEXT_LIMIT))} …`;
 }
+
+const PAGE_TEXT_LIMIT = 600;

@@ -53,6 +53,7 @@ Scheduling commands (npm run upward -- schedule <command>):
                                          program must be one you run
   status [<run>]                         a run's progress (done/total, ETA) and each pair's result; all runs without <run>
   show [<booking>]                       a booked series with why this time was chosen; your own without <booking>
+  show <program> [--pair <n>]            the series booked for a program's pairs (its latest run), or for one pair
 
 Options:
   --as <upn|id>     who to sign in as (required)

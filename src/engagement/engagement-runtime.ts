@@ -3,7 +3,7 @@
  * program events turned into jobs, and the store adapters the bot's loop handlers take.
  */
 import type { Logger } from 'pino';
-import type { TenantId } from '../core/ids.ts';
+import type { TenantId, UserId } from '../core/ids.ts';
 import { epochMs } from '../core/time.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { ProgramEvent } from '../programs/events.ts';
@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import type { LoopPorts, MembershipPort, SessionReschedulePort } from '../teams/loop/ports.ts';
 import type { PersonInstaller, ProactiveSender } from '../teams/proactive/index.ts';
 import { catchUpIntroductions, registerIntroductions, scheduleIntroductions } from './introductions-job.ts';
+import { registerIntroductionOnInstall, scheduleIntroductionOnInstall } from './introduction-on-install.ts';
 import { introductionPort } from './introduction-views.ts';
 import { registerIntroductionUpdates } from './introduction-updates-job.ts';
 import { keyedLock } from './keyed-lock.ts';
@@ -24,6 +25,11 @@ import { registerSessionMessages } from './session-messages-job.ts';
 export interface Engagement {
   /** The publish port's consumer: `pairs.published` schedules the introductions. */
   onProgramEvent(event: ProgramEvent): Promise<void>;
+  /**
+   * The bot's install port: Upward was (re)installed for the person (`installId` names the
+   * install, e.g. the activity's id); sends them the introductions they missed meanwhile.
+   */
+  onInstalled(tenantId: TenantId, userId: UserId, installId: string): Promise<void>;
   /** Schedules what a crash may have left unscheduled; call after `queue.start()`. */
   catchUp(): Promise<void>;
   /** Store adapters for the bot's loop handlers. */
@@ -53,12 +59,16 @@ export async function startEngagement(options: EngagementOptions): Promise<Engag
   const introductions = keyedLock();
   await registerIntroductions({ ...deps, lock: introductions, now });
   await registerIntroductionUpdates(options.queue, { ...deps, lock: introductions, now });
+  await registerIntroductionOnInstall(options.queue, { ...deps, lock: introductions, now });
   // The timed jobs and "send it now" need no lock between them: the sender claims each message
   // key in the store, which holds across app instances too.
   const sessionMessages = await registerSessionMessages({ ...deps, now });
   return {
     async onProgramEvent(event) {
       if (event.type === 'pairs.published') await scheduleIntroductions(options.queue, event);
+    },
+    async onInstalled(tenantId, userId, installId) {
+      await scheduleIntroductionOnInstall(options.queue, tenantId, userId, installId, epochMs(now()));
     },
     async catchUp() {
       // A failed catch-up must not stop Upward from starting: the next start tries again.

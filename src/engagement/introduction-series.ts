@@ -13,6 +13,9 @@ import { isLive, sessionsOfBooking } from './booking-sessions.ts';
 /** The series key of an introduction that shows no booked time. */
 export const NO_SERIES = 'none';
 
+/** The series key of an introduction that says the pair's meetings were cancelled. */
+export const CANCELLED_SERIES = 'cancelled';
+
 /** What the card shows of a booked series, the same for everyone in the pair. */
 export interface SeriesFacts {
   readonly cadence: IntroductionSeries['cadence'];
@@ -57,6 +60,14 @@ export function seriesKeyOf(facts: SeriesFacts | null): string {
   if (facts === null) return NO_SERIES;
   const shown = [facts.cadence, facts.durationMinutes, facts.sessionCount, facts.firstStart, facts.regularStart, facts.movedFromStart, facts.joinUrl];
   return createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The key of what an introduction shows of the pair's booking: its booked series, that the
+ * meetings were cancelled, or no time yet. Recorded per person when their card is sent or updated.
+ */
+export function shownSeriesKey(booking: BookingRecord | undefined): string {
+  return booking?.state === 'cancelled' ? CANCELLED_SERIES : seriesKeyOf(seriesFactsOf(booking));
 }
 
 /** The series as `reader` sees it: their own clock, with each partner's (in order) beside it. */

@@ -1,12 +1,13 @@
 /**
  * Introductions that follow the booking: each time scheduling saves a pair's booking as booked
- * (booked first, a session moved, the rest of the series moved), a job is scheduled in the same
- * transaction, keyed by booking and version, so a booking and its job exist together or not at all
- * and a retried save schedules nothing twice. The job updates each person's introduction card in
- * place (PUT under its message key) to show the series as it now is; someone who never received
- * the introduction (Upward not installed yet, the introductions job not run yet) is sent the
- * updated one instead, once Upward is installed for them. Each person's card records which series
- * it shows (`introduction_series`), so a retried or replayed job updates and sends nothing twice.
+ * (booked first, a session moved, the rest of the series moved) or cancelled, a job is scheduled
+ * in the same transaction, keyed by booking and version, so a booking and its job exist together
+ * or not at all and a retried save schedules nothing twice. The job updates each person's
+ * introduction card in place (PUT under its message key) to show the series as it now is — or
+ * that the meetings were cancelled; someone who never received the introduction of a booked series
+ * (Upward not installed yet, the introductions job not run yet) is sent the updated one instead,
+ * once Upward is installed for them. Each person's card records which series it shows
+ * (`introduction_series`), so a retried or replayed job updates and sends nothing twice.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -15,7 +16,7 @@ import { tenantId as toTenantId, type TenantId, type UserId } from '../core/ids.
 import { epochMs } from '../core/time.ts';
 import type { JobDefinition, JobQueue } from '../jobs/job-queue.ts';
 import type { BookedListener } from '../scheduling/deps.ts';
-import { bookingId as toBookingId, bookingRepository } from '../store/bookings.ts';
+import { bookingId as toBookingId, bookingRepository, type BookingRecord } from '../store/bookings.ts';
 import { conversationReferenceRepository } from '../store/conversation-references.ts';
 import { introductionSeriesRepository } from '../store/introduction-series.ts';
 import { pairingRepository, pairingId as toPairingId, type PairingRecord } from '../store/pairings.ts';
@@ -24,7 +25,7 @@ import { introductionCard } from '../teams/cards/introduction-card.ts';
 import { cardActivity, type PersonInstaller, type ProactiveSender } from '../teams/proactive/index.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { introductionKey, introductionsLockKey } from './introductions-job.ts';
-import { seriesFactsOf, seriesKeyOf } from './introduction-series.ts';
+import { shownSeriesKey } from './introduction-series.ts';
 import { introductionViews, loadIntroductionInput, pairPeople } from './introduction-views.ts';
 
 export const introductionUpdateJob: JobDefinition<{ tenantId: string; bookingId: string; version: number }> = {
@@ -58,21 +59,20 @@ export interface IntroductionUpdateReport {
 }
 
 /**
- * Scheduling's `onBooked` port: one job per saved version of a booked booking, created in the
- * saving transaction. Register the job (`registerIntroductionUpdates`) before any booking is saved.
+ * Scheduling's `onBooked` port: one job per saved version of a booked or cancelled booking, created
+ * in the saving transaction. Register the job (`registerIntroductionUpdates`) before any booking is saved.
  */
 export function introductionUpdatesOnBooking(queue: JobQueue): BookedListener {
-  return {
-    async booked(trx, tenantId, bookings) {
-      for (const booking of bookings) {
-        await queue.send(
-          introductionUpdateJob,
-          { tenantId, bookingId: booking.id, version: booking.version },
-          { key: `introduction-update:${tenantId}:${booking.id}:${booking.version}`, transaction: trx },
-        );
-      }
-    },
+  const follow = async (trx: Parameters<BookedListener['booked']>[0], tenantId: TenantId, bookings: readonly BookingRecord[]) => {
+    for (const booking of bookings) {
+      await queue.send(
+        introductionUpdateJob,
+        { tenantId, bookingId: booking.id, version: booking.version },
+        { key: `introduction-update:${tenantId}:${booking.id}:${booking.version}`, transaction: trx },
+      );
+    }
   };
+  return { booked: follow, cancelled: follow };
 }
 
 /** Registers the job's handler; call before `queue.start()`. */
@@ -84,17 +84,21 @@ export async function registerIntroductionUpdates(queue: JobQueue, deps: Introdu
 
 /**
  * Brings both introductions of the booking's pair to the series as it is now (a job for an older
- * version finds the newer series and shows that; the newer version's job then finds nothing to do).
- * Throws (so the job retries) when a card could not be delivered for a reason that may pass.
+ * version finds the newer series and shows that; the newer version's job then finds nothing to do),
+ * or to saying the meetings were cancelled. Throws (so the job retries) when a card could not be
+ * delivered for a reason that may pass.
  */
 export async function updateIntroductions(deps: IntroductionUpdateDeps, tenantId: TenantId, bookingId: string): Promise<IntroductionUpdateReport> {
   const report: IntroductionUpdateReport = { updated: [], sent: [], unchanged: [], unreachable: [] };
   const booking = await bookingRepository(deps.db).get(tenantId, toBookingId(bookingId));
   // Half-way through a move the booking is not booked; its next save as booked schedules another run.
-  if (booking === undefined || booking.state !== 'booked') return report;
+  if (booking === undefined || (booking.state !== 'booked' && booking.state !== 'cancelled')) return report;
   const pairing = await pairingRepository(deps.db).get(tenantId, toPairingId(booking.pairId));
-  // A pair booked outside a published program, another cycle's booking, or a pair that ended: no introduction to follow.
-  if (pairing === undefined || pairing.endedAt !== null || pairing.cycle !== booking.cycle || pairing.programId !== booking.programId) return report;
+  // A pair booked outside a published program or another cycle's booking: no introduction to follow.
+  if (pairing === undefined || pairing.cycle !== booking.cycle || pairing.programId !== booking.programId) return report;
+  // A pair that ended has nothing booked to follow; but leaving cancels the series after the pair
+  // ends, and a card must not keep offering a join link to meetings that are gone.
+  if (pairing.endedAt !== null && booking.state !== 'cancelled') return report;
 
   const run = () => bringUpToDate(deps, tenantId, booking.id, pairing, report);
   await (deps.lock === undefined ? run() : deps.lock.run(introductionsLockKey(tenantId), run));
@@ -114,7 +118,7 @@ async function bringUpToDate(
   // Read inside the lock: what the introductions job just sent is visible here.
   let input = await loadIntroductionInput(deps.db, tenantId, pairing, deps.tabUrl);
   if (input.booking?.id !== bookingId) return;
-  const key = seriesKeyOf(seriesFactsOf(input.booking));
+  const key = shownSeriesKey(input.booking);
   const shown = await shownRepo.shown(tenantId, pairing.id, people);
   const todo = people.filter((userId) => {
     if (shown.get(userId) !== key) return true;
@@ -145,7 +149,8 @@ async function bringUpToDate(
     }
   }
 
-  if (neverSent.length > 0) {
+  // A cancelled series is no reason to introduce anyone: whoever is introduced later is shown it cancelled.
+  if (neverSent.length > 0 && input.booking.state === 'booked') {
     // As the introductions job does: install Upward for whoever has no conversation yet, then
     // build the cards, so that they carry the Teams ids the installs brought (refresh.userIds).
     const installs = await deps.installer.ensureReachableAll(tenantId, neverSent);

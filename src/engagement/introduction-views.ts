@@ -57,6 +57,7 @@ export function introductionViews(input: IntroductionInput): { userId: UserId; v
         partners,
         reasons: input.pairing.reasons,
         series,
+        seriesCancelled: input.booking?.state === 'cancelled',
         prepare: prepareFor(reader, partners),
         tabUrl: input.tabUrl,
       },

@@ -22,7 +22,7 @@ import type { Database } from '../store/schema.ts';
 import { introductionCard } from '../teams/cards/introduction-card.ts';
 import { cardActivity, type PersonInstaller, type ProactiveMessage, type ProactiveSender } from '../teams/proactive/index.ts';
 import { introductionViews, pairPeople, type IntroductionInput } from './introduction-views.ts';
-import { seriesFactsOf, seriesKeyOf } from './introduction-series.ts';
+import { shownSeriesKey } from './introduction-series.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 
 export const introductionsJob: JobDefinition<{ tenantId: string; eventId: string }> = {
@@ -128,7 +128,7 @@ async function introduce(deps: IntroductionDeps, tenantId: TenantId, eventId: st
   // Each card with the pairing it introduces and which series it shows, so that the update that
   // follows a booking skips people whose card already shows it.
   const cards = inputs.flatMap((input) => {
-    const seriesKey = seriesKeyOf(seriesFactsOf(input.booking));
+    const seriesKey = shownSeriesKey(input.booking);
     return introductionViews({ ...input, teamsUserIds }).map(({ userId, view }) => ({
       pairingId: input.pairing.id,
       seriesKey,

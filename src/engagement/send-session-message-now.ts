@@ -38,18 +38,23 @@ export interface SendNowRequest {
 export interface SendNowPerson {
   readonly userId: string;
   readonly name: string;
-  readonly status: 'sent' | 'already-sent' | 'not-sent';
   /**
-   * Why nothing was sent (with `not-sent`), e.g. `answered`, `no-reference`, `blocked`; with
-   * `already-sent`, `in-progress` when another request or the timed job is sending it right now.
+   * `in-progress`: another request or the timed job is sending it right now — not sent here, and
+   * not known to have arrived yet (asking again shortly answers `already-sent`, or sends it if that
+   * sender failed).
    */
+  readonly status: 'sent' | 'already-sent' | 'in-progress' | 'not-sent';
+  /** Why nothing was sent (with `not-sent`), e.g. `answered`, `no-reference`, `blocked`. */
   readonly reason?: string;
   readonly message?: string;
 }
 
 export interface SendNowResult {
-  /** `sent` when someone got it now; `already-sent` when everyone asked for had it before. */
-  readonly status: 'sent' | 'already-sent';
+  /**
+   * `sent` when someone got it now; else `in-progress` when someone's is being sent right now by
+   * another sender; `already-sent` when everyone asked for had it before.
+   */
+  readonly status: 'sent' | 'already-sent' | 'in-progress';
   readonly kind: SendNowKind;
   readonly session: { readonly id: string; readonly number: number; readonly count: number; readonly start: string; readonly end: string };
   readonly people: readonly SendNowPerson[];
@@ -94,7 +99,7 @@ export function sessionMessageNow(deps: SendNowDeps): { send(tenantId: TenantId,
         throw failed === undefined ? conflict(message) : new UpwardError('upstream', message);
       }
       return {
-        status: delivered.some((p) => p.status === 'sent') ? 'sent' : 'already-sent',
+        status: delivered.some((p) => p.status === 'sent') ? 'sent' : delivered.some((p) => p.status === 'in-progress') ? 'in-progress' : 'already-sent',
         kind: request.kind,
         session: {
           id: session.id,
@@ -156,9 +161,8 @@ function sentPerson(person: { userId: string; name: string }, outcome: SendOutco
     case 'in-progress':
       return {
         ...base,
-        status: 'already-sent',
-        reason: 'in-progress',
-        message: `${person.name} is being sent this message right now (another request or the timed message); not sent again`,
+        status: 'in-progress',
+        message: `${person.name} is being sent this message right now by another request or the timed message; not sent again. Ask again in a minute to see whether it arrived`,
       };
     case 'unreachable':
       return {

@@ -4,22 +4,34 @@
  * - everyone else (admins, partners) sees people only through the core's `publicProfile`, which
  *   copies an explicit list of fields, so a private field can never leak by being added later;
  * - proposals and pairings show names and the matcher's reasons, which never mention exclusions.
- * Times are ISO-8601 UTC strings.
+ * Times are ISO-8601 UTC strings. Zones go out under IANA's current names: a row stored before
+ * Upward renamed them still says "Asia/Calcutta", and people in India should read Kolkata.
  */
+import type { DirectoryProfile as DirectoryProfileBody, EnrolmentStatus, OwnEnrolment, SharedEnrolment } from '../contracts/enrolments.ts';
+import type { InvitationView } from '../contracts/invitations.ts';
+import type { PersonLabel, ProposalView } from '../contracts/matching.ts';
+import type { PairingAdmin, PairingMember } from '../contracts/pairings.ts';
+import type { ProgramSummary, ProgramView } from '../contracts/programs.ts';
 import type { UserId } from '../core/ids.ts';
 import type { Proposal } from '../core/matching/proposal.ts';
-import { isAvailable, publicProfile, type Enrolment } from '../core/programs/enrolment.ts';
+import { isAvailable, publicProfile, type DirectoryProfile, type Enrolment } from '../core/programs/enrolment.ts';
 import type { Program } from '../core/programs/program.ts';
 import { legalNextStates } from '../core/programs/transitions.ts';
 import type { EpochMs } from '../core/time.ts';
+import { currentZoneName } from '../core/time/zone-names.ts';
 import type { Invitation } from '../store/invitations.ts';
 import type { PairingRecord } from '../store/pairings.ts';
 import type { ProposalRecord } from '../store/proposals.ts';
 
-const iso = (at: EpochMs | null): string | null => (at === null ? null : new Date(at).toISOString());
+// Overloaded so a view's instants that are never null read as `string` in the wire contract.
+function iso(at: EpochMs): string;
+function iso(at: EpochMs | null): string | null;
+function iso(at: EpochMs | null): string | null {
+  return at === null ? null : new Date(at).toISOString();
+}
 
 /** A program as its admins see it, with the states it may move to next. */
-export function programView(program: Program) {
+export function programView(program: Program): ProgramView {
   return {
     ...programSummary(program),
     capacityPerPerson: program.capacityPerPerson,
@@ -32,7 +44,7 @@ export function programView(program: Program) {
 }
 
 /** A program as a participant sees it before and after enrolling. */
-export function programSummary(program: Program) {
+export function programSummary(program: Program): ProgramSummary {
   return {
     id: program.id,
     name: program.name,
@@ -48,19 +60,19 @@ export function programSummary(program: Program) {
   };
 }
 
-export type EnrolmentStatus = 'active' | 'paused' | 'left';
+export type { EnrolmentStatus } from '../contracts/enrolments.ts';
 
 export const enrolmentStatus = (enrolment: Enrolment, now: EpochMs): EnrolmentStatus =>
   enrolment.left !== null ? 'left' : isAvailable(enrolment, now) ? 'active' : 'paused';
 
 /** The participant's own enrolment: everything, private fields included. Only ever sent to its owner. */
-export function ownEnrolmentView(enrolment: Enrolment, now: EpochMs) {
+export function ownEnrolmentView(enrolment: Enrolment, now: EpochMs): OwnEnrolment {
   return {
     programId: enrolment.programId,
     userId: enrolment.userId,
     role: enrolment.role,
     status: enrolmentStatus(enrolment, now),
-    profile: enrolment.profile,
+    profile: directoryProfileView(enrolment.profile),
     canTeach: enrolment.canTeach,
     wantsToLearn: enrolment.wantsToLearn,
     goals: enrolment.goals,
@@ -72,11 +84,22 @@ export function ownEnrolmentView(enrolment: Enrolment, now: EpochMs) {
   };
 }
 
+/** What the directory said about the person when they enrolled, zones under their current names. */
+function directoryProfileView(profile: DirectoryProfile): DirectoryProfileBody {
+  const { workingHours } = profile;
+  return {
+    ...profile,
+    timeZone: currentZoneName(profile.timeZone),
+    ...(workingHours === undefined ? {} : { workingHours: { ...workingHours, zone: currentZoneName(workingHours.zone) } }),
+  };
+}
+
 /** Someone else's enrolment (the admin's list, a partner): the public profile and a status. */
-export function sharedEnrolmentView(enrolment: Enrolment, now: EpochMs) {
+export function sharedEnrolmentView(enrolment: Enrolment, now: EpochMs): SharedEnrolment {
   const shared = publicProfile(enrolment);
   return {
     ...shared,
+    timeZone: currentZoneName(shared.timeZone),
     pausedUntil: iso(shared.pausedUntil),
     leftAt: iso(shared.leftAt),
     status: enrolmentStatus(enrolment, now),
@@ -85,7 +108,7 @@ export function sharedEnrolmentView(enrolment: Enrolment, now: EpochMs) {
 }
 
 /** A person named in a proposal or pairing. */
-export function personLabel(byId: ReadonlyMap<UserId, Enrolment>, id: UserId) {
+export function personLabel(byId: ReadonlyMap<UserId, Enrolment>, id: UserId): PersonLabel {
   const enrolment = byId.get(id);
   return {
     userId: id,
@@ -97,7 +120,7 @@ export function personLabel(byId: ReadonlyMap<UserId, Enrolment>, id: UserId) {
 }
 
 /** The proposal under review with names beside the ids. `interrupted`: its run died with a restart. */
-export function proposalView(record: ProposalRecord, byId: ReadonlyMap<UserId, Enrolment>, interrupted: boolean) {
+export function proposalView(record: ProposalRecord, byId: ReadonlyMap<UserId, Enrolment>, interrupted: boolean): ProposalView {
   const status = interrupted ? 'failed' : record.status;
   const error = interrupted ? { code: 'unavailable', message: 'The matching run was interrupted (Upward restarted); run it again' } : record.error;
   return {
@@ -112,7 +135,7 @@ export function proposalView(record: ProposalRecord, byId: ReadonlyMap<UserId, E
   };
 }
 
-function proposalBody(proposal: Proposal, byId: ReadonlyMap<UserId, Enrolment>) {
+function proposalBody(proposal: Proposal, byId: ReadonlyMap<UserId, Enrolment>): Pick<ProposalView, 'pairs' | 'unmatched' | 'trioSuggestions' | 'rejected' | 'totalScore'> {
   const label = (id: UserId) => personLabel(byId, id);
   return {
     pairs: proposal.pairs.map((pair) => ({
@@ -134,7 +157,7 @@ function proposalBody(proposal: Proposal, byId: ReadonlyMap<UserId, Enrolment>) 
 }
 
 /** A pairing as the program admin sees it. Who ended it is not shown, only how. */
-export function pairingAdminView(record: PairingRecord, byId: ReadonlyMap<UserId, Enrolment>) {
+export function pairingAdminView(record: PairingRecord, byId: ReadonlyMap<UserId, Enrolment>): PairingAdmin {
   return {
     id: record.id,
     programId: record.programId,
@@ -151,7 +174,7 @@ export function pairingAdminView(record: PairingRecord, byId: ReadonlyMap<UserId
 }
 
 /** A pairing as one of its members sees it: their partners' public profiles and the reasons. */
-export function pairingMemberView(record: PairingRecord, me: UserId, byId: ReadonlyMap<UserId, Enrolment>, programName: string, now: EpochMs) {
+export function pairingMemberView(record: PairingRecord, me: UserId, byId: ReadonlyMap<UserId, Enrolment>, programName: string, now: EpochMs): PairingMember {
   const members = [record.mentorId, record.menteeId, ...(record.coMentorId === null ? [] : [record.coMentorId])];
   const myRole = record.mentorId === me ? 'mentor' : record.menteeId === me ? 'mentee' : 'co-mentor';
   return {
@@ -173,7 +196,7 @@ export function pairingMemberView(record: PairingRecord, me: UserId, byId: Reado
 }
 
 /** An invitation, for the admin's list and the invited person. */
-export function invitationView(invitation: Invitation) {
+export function invitationView(invitation: Invitation): InvitationView {
   return {
     programId: invitation.programId,
     userId: invitation.userId,

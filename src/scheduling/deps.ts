@@ -15,13 +15,15 @@ export interface RecheckScheduler {
 }
 
 /**
- * Told about bookings just saved as `booked` (newly booked, moved or rescheduled), inside the
- * transaction that stores them, so that what follows from a booked series elsewhere (the pair's
- * introduction showing it) is scheduled with the booking or not at all. Scheduling knows nothing
- * of what the listener does.
+ * Told about bookings just saved as `booked` (newly booked, moved or rescheduled) or `cancelled`,
+ * inside the transaction that stores them, so that what follows from a series elsewhere (the
+ * pair's introduction showing it) is scheduled with the booking or not at all. Scheduling knows
+ * nothing of what the listener does.
  */
 export interface BookedListener {
   booked(trx: Transaction<Database>, tenantId: TenantId, bookings: readonly BookingRecord[]): Promise<void>;
+  /** The pairs' whole series were cancelled (a listener without this hears of bookings only). */
+  cancelled?(trx: Transaction<Database>, tenantId: TenantId, bookings: readonly BookingRecord[]): Promise<void>;
 }
 
 /**

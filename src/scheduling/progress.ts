@@ -1,31 +1,10 @@
-import type { BookingRunPhase, BookingRunRecord, BookingRunStatus } from '../store/booking-runs.ts';
+import type { PairResult, RunProgress } from '../contracts/scheduling-runs.ts';
+import type { BookingRunRecord } from '../store/booking-runs.ts';
 import type { BookingRecord, BookingState } from '../store/bookings.ts';
+import { storedExplanation } from './stored-explanation.ts';
 
-/** A cohort run as the API and the CLI show it. */
-export interface RunProgress {
-  readonly runId: string;
-  readonly programId: string;
-  readonly cycle: number;
-  readonly status: BookingRunStatus;
-  readonly phase: BookingRunPhase;
-  readonly total: number;
-  /** Pairs with a final result: booked, no slot, failed (or cancelled since). */
-  readonly done: number;
-  readonly booked: number;
-  readonly bookedWithMovedSessions: number;
-  readonly noSlot: number;
-  readonly failed: number;
-  /** Not yet final: pending, planned or created. */
-  readonly inProgress: number;
-  readonly percent: number;
-  /** Seconds left at the pace so far; null before the first pair is done or once finished. */
-  readonly etaSeconds: number | null;
-  readonly graphRequests: number;
-  readonly attempts: number;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: string | null;
-}
+// A run and its pairs as the API and the CLI show them: the wire contract the tab reads.
+export type { PairResult, RunProgress } from '../contracts/scheduling-runs.ts';
 
 /** A run's progress from its row and its bookings' counts. */
 export function runProgress(
@@ -66,22 +45,6 @@ export function runProgress(
   };
 }
 
-/** One pair's result in a run: booked, booked with moved sessions, no slot (with why), failed (with why). */
-export interface PairResult {
-  readonly bookingId: string;
-  readonly pairId: string;
-  readonly result: 'booked' | 'booked_with_moved_sessions' | 'no_slot' | 'failed' | 'in_progress' | 'cancelled';
-  readonly state: BookingState;
-  readonly organiser: string;
-  readonly attendee: string;
-  readonly movedSessions: number;
-  readonly cancelledSessions: number;
-  readonly explanation: string | null;
-  readonly reasonCode: string | null;
-  readonly reason: string | null;
-  readonly eventId: string | null;
-}
-
 /** A booking's result as the run's pair list shows it. */
 export function pairResult(b: BookingRecord): PairResult {
   const moved = b.occurrences.filter((o) => o.status === 'moved').length;
@@ -99,7 +62,7 @@ export function pairResult(b: BookingRecord): PairResult {
     attendee: b.attendee.name,
     movedSessions: moved,
     cancelledSessions: cancelled,
-    explanation: b.plan?.explanation ?? null,
+    explanation: storedExplanation(b.plan),
     reasonCode: b.reasonCode,
     reason: b.reason,
     eventId: b.eventId,

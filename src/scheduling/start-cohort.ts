@@ -1,3 +1,4 @@
+import type { CohortStart } from '../contracts/scheduling-runs.ts';
 import type { TenantId, UserId } from '../core/ids.ts';
 import { bookingRunRepository, type BookingRunRecord } from '../store/booking-runs.ts';
 import { bookingRepository } from '../store/bookings.ts';
@@ -7,15 +8,8 @@ import { newBooking } from './new-booking.ts';
 import { resolvePairPeople } from './people.ts';
 import { cohortRequestSchema, parseRequest } from './requests.ts';
 
-/** What starting a cohort run answers. */
-export interface CohortStart {
-  readonly runId: string;
-  /** False when this program cycle already had a run: that run is returned and nothing new is stored. */
-  readonly created: boolean;
-  readonly total: number;
-  /** Pairs already booked for this cycle outside the run (e.g. one by one): left as they are. */
-  readonly skippedPairs: readonly string[];
-}
+// What starting a cohort run answers is part of the wire contract.
+export type { CohortStart } from '../contracts/scheduling-runs.ts';
 
 /**
  * Checks a cohort request, stores the run and one `pending` booking per pair, and starts the

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AuthError } from '../auth/auth-error.ts';
+import type { ApiErrorBody } from '../contracts/api-error.ts';
 import { UpwardError, type ErrorCode, type FieldError } from '../core/errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -16,7 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** The one JSON error shape of Upward's API: `{ error: { code, message, fields? } }`. */
 export function sendError(res: Response, status: number, code: string, message: string, fields?: readonly FieldError[]): void {
-  res.status(status).json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } });
+  res.status(status).json({ error: { code, message, ...(fields && fields.length > 0 ? { fields } : {}) } } satisfies ApiErrorBody);
 }
 
 /**

@@ -15,7 +15,8 @@ export interface FeedbackRepository {
   get(tenantId: TenantId, session: SessionId, authorId: UserId): Promise<Feedback | undefined>;
   /**
    * Stores a `created` record: the first writer wins and a second insert of the same key (a
-   * double click racing the first) changes nothing. Returns the record now stored.
+   * double click racing the first) changes nothing. Returns the record now stored, read back only
+   * when it was the earlier one.
    */
   insert(tenantId: TenantId, feedback: Feedback): Promise<Feedback>;
   /**
@@ -53,7 +54,7 @@ export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
     get,
 
     async insert(tenantId, feedback) {
-      await db
+      const inserted = await db
         .insertInto(table)
         .values({
           tenant_id: tenantId,
@@ -64,7 +65,9 @@ export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
           ...mutableColumns(feedback),
         })
         .onConflict((c) => c.columns(['tenant_id', 'session_key', 'author_id']).doNothing())
-        .execute();
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted !== undefined) return toFeedback(inserted);
       const stored = await get(tenantId, feedback.sessionId, feedback.authorId);
       if (stored === undefined) throw new Error(`feedback ${feedback.key} was not stored`);
       return stored;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { App } from '@microsoft/teams.apps';
 import { ExpressAdapter } from '@microsoft/teams.apps';
 import type { Express } from 'express';
@@ -47,6 +48,13 @@ export interface BotOptions {
   /** The mentoring loop: card actions (feedback, commands as buttons) and chat commands. */
   readonly loop?: LoopHandlers;
   /**
+   * Told each time Upward is installed (again) for a person, once their conversation is stored:
+   * the place to send what could not reach them before (a person who blocked or removed Upward
+   * missed their introduction). `installId` names the install (the activity's id), so Teams
+   * delivering the same activity twice can be told apart from a second install.
+   */
+  readonly onInstalled?: (tenantId: TenantId, userId: UserId, installId: string) => Promise<void>;
+  /**
    * Further handlers on the same SDK app, registered before it initialises — the place for
    * `registerMessageExtension(app, deps)` (src/teams/message-extension).
    */
@@ -58,7 +66,10 @@ export interface Bot {
   mount(app: Express): Promise<void>;
 }
 
-/** Upward's bot on Teams SDK v2: for now, the welcome card when Upward is installed for a person. */
+/**
+ * Upward's bot on Teams SDK v2: the welcome card (and the catch-up of what the person missed) when
+ * Upward is installed for a person, chat commands and card actions.
+ */
 export function createBot(options: BotOptions): Bot {
   const log = options.log.child({ component: 'bot' });
   return {
@@ -109,10 +120,25 @@ export function createBot(options: BotOptions): Bot {
         });
       };
 
-      app.on('install.add', async ({ activity, send }) => {
+      const installed = async (activity: Parameters<typeof remember>[0] & { id?: string }): Promise<void> => {
         await remember(activity);
+        const { tenant, person } = identify(activity);
+        // Before the welcome card, so a connector failure on the greeting cannot lose the catch-up.
+        await options.onInstalled?.(tenant, person, activity.id ?? randomUUID());
+      };
+
+      app.on('install.add', async ({ activity, send }) => {
+        await installed(activity);
         log.info({ conversation: activity.conversation.id }, 'installed for a person');
         await send(welcomeCard({ givenName: await greetingName(activity), tabUrl: options.tabUrl }));
+      });
+
+      // Teams also tells a bot it was added to a personal chat this way (often beside
+      // installationUpdate); the catch-up is idempotent, and the welcome stays install.add's.
+      app.on('conversationUpdate', async ({ activity }) => {
+        const personal = activity.conversation.conversationType === 'personal';
+        if (!personal || !(activity.membersAdded ?? []).some((member) => member.id === activity.recipient.id)) return;
+        await installed(activity);
       });
 
       app.on('message', async ({ activity, send }) => {

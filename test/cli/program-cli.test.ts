@@ -102,6 +102,8 @@ describe('upward program: the journey from a terminal', () => {
     expect(stranger.err).toContain('could not sign in as nobody@fabrikam.example');
     // The sign-in page's reason, not its styles.
     expect(stranger.err).toContain('does not exist');
+    // Whole, to the account it is about: the reason is not cut off mid-word.
+    expect(stranger.err).toContain('must be added to the directory. (nobody@fabrikam.example)');
     expect(stranger.err).not.toContain('font-family');
   });
 

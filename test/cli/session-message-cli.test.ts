@@ -9,10 +9,9 @@ import { cliAgainst } from './cli-runner.ts';
 import { tenantId as toTenantId, userId as toUserId } from '../../src/core/ids.ts';
 import { DAY_MS } from '../../src/core/time.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import type { PairsPublished } from '../../src/programs/events.ts';
 import { bookingRepository } from '../../src/store/bookings.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
 import { bookedSeries } from '../teams/loop/loop-fixture.ts';
 
 let fx: AppFixture;
@@ -30,18 +29,10 @@ const upward = cliAgainst(() => fx.app.url, 'program');
 beforeAll(async () => {
   fx = await startAppFixture();
   admin = fx.admins()[0]!;
-  const created = await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Sent from the CLI' });
-  programId = created.body.program.id;
   const { seniors, juniors } = pickCohort(fx.people(), 2);
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  expect((await fx.call(seniors[0]!, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
   // The first junior reports to the senior (pickCohort's trap); the second can be paired.
-  expect((await fx.call(juniors[1]!, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${programId}/matching`);
-  await waitForProposal(fx, admin, programId);
-  expect((await fx.call(admin, 'POST', `/programs/${programId}/publish`)).status).toBe(200);
-  const pair = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === programId)!.pairs[0]!;
+  ({ id: programId } = await publishProgram(fx, admin, { ...PROGRAM, name: 'Sent from the CLI' }, { mentees: [seniors[0]!], mentors: [juniors[1]!] }));
+  const pair = pairsPublished(fx, programId).pairs[0]!;
   const person = (id: string) => fx.people().find((p) => p.id.toLowerCase() === id)!;
   [mentor, mentee, pairId] = [person(pair.mentorId), person(pair.menteeId), pair.pairingId];
   const deadline = Date.now() + 60_000;

@@ -7,11 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { type AppFixture } from '../programs/app-fixture.ts';
 import { PROGRAM } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 const NAME = 'Shared program e2e';
 let fx: AppFixture;
@@ -23,19 +22,14 @@ let coAdminPage: Page;
 let programId: string;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   [owner, coAdmin] = fx.admins() as [DevPerson, DevPerson];
   programId = (await fx.call(owner, 'POST', '/programs', { ...PROGRAM, name: NAME })).body.program.id;
-  browser = await launchChromium();
   ownerPage = await newPage(browser);
   coAdminPage = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 const admins = async () => (await fx.call(owner, 'GET', `/programs/${programId}/admins`)).body.admins.map((a: { userId: string; role: string }) => [a.userId, a.role]);
 
@@ -49,8 +43,7 @@ describe('sharing a program with a co-admin', () => {
   }, 60_000);
 
   it('lets the owner add a co-admin, with a message beside the field for a bad entry', async () => {
-    await signInToTab(ownerPage, fx.app.url, owner, '?view=admin');
-    await ownerPage.getByRole('button', { name: `Open ${NAME}` }).click();
+    await openProgramAsAdmin(ownerPage, fx.app.url, owner, NAME);
     const panel = ownerPage.getByTestId('program-admins');
     await panel.getByRole('table', { name: 'Program admins' }).waitFor({ timeout: 30_000 });
     expect((await panel.getByRole('row').allInnerTexts())[1]).toContain(`${owner.displayName}\tOwner`);

@@ -9,12 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, seniorForm } from '../programs/program-forms.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { pickCohort, publishProgram, type AppFixture } from '../programs/app-fixture.ts';
 import { expectedHealth, FEEDBACK_SECRET, HEALTH_PROGRAM, seedProgramFeedback } from '../server/program-health-feedback-seed.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -27,35 +25,21 @@ const MONDAY = Date.UTC(2025, 0, 6, 10);
 const rowsOf = async (table: ReturnType<Page['getByRole']>) => (await table.getByRole('row').allInnerTexts()).slice(1).map((row) => row.replace(/\s+/g, ' ').trim());
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 6);
-  const id = (await fx.call(admin, 'POST', '/programs', { ...HEALTH_PROGRAM, name: NAME })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const j of cohort.juniors) expect((await fx.call(j, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  for (const s of cohort.seniors) expect((await fx.call(s, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${id}/matching`);
-  await waitForProposal(fx, admin, id);
-  const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
-  expect(published.status).toBe(200);
-  pairCount = published.body.pairings.length;
-  await seedProgramFeedback(fx.app.store.db, fx.tenantId, id, published.body.pairings, MONDAY);
-  browser = await launchChromium();
+  const { id, pairings } = await publishProgram(fx, admin, { ...HEALTH_PROGRAM, name: NAME }, { mentees: cohort.seniors, mentors: cohort.juniors });
+  pairCount = pairings.length;
+  await seedProgramFeedback(fx.app.store.db, fx.tenantId, id, pairings, MONDAY);
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 describe('program health with stored feedback in the admin view', () => {
   it('shows held sessions, completion, the average rating and ratings by theme as numbers', async () => {
     const expected = expectedHealth(pairCount);
-    await signInToTab(page, fx.app.url, admin, '?view=admin');
-    await page.getByRole('button', { name: `Open ${NAME}` }).click();
+    await openProgramAsAdmin(page, fx.app.url, admin, NAME);
     const health = page.getByTestId('program-health');
     await health.getByRole('table', { name: 'Ratings by theme' }).waitFor();
 

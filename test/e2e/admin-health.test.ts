@@ -9,17 +9,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { pickCohort, publishProgram, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
 import { feedbackKey } from '../../src/core/feedback/feedback.ts';
 import { tenantId, userId } from '../../src/core/ids.ts';
 import { pairId, sessionId } from '../../src/core/sessions/session.ts';
 import { epochMs } from '../../src/core/time.ts';
 import { feedbackRepository } from '../../src/store/feedback.ts';
 import { seedBooking } from '../server/program-health-seed.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -31,24 +30,16 @@ const MONDAY = Date.UTC(2025, 0, 6, 10);
 const WEEK = 7 * 86_400_000;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 3, 1);
   const juniors = cohort.juniors.filter((j) => j !== cohort.underFirstSenior).slice(0, 3);
-  const id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: NAME })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const j of juniors) expect((await fx.call(j, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  for (const s of cohort.seniors) expect((await fx.call(s, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${id}/matching`);
-  await waitForProposal(fx, admin, id);
-  const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
-  pairIds = published.body.pairings.map((p: { id: string }) => p.id);
+  const { id, pairings } = await publishProgram(fx, admin, { ...PROGRAM, name: NAME }, { mentees: cohort.seniors, mentors: juniors });
+  pairIds = pairings.map((p) => p.id);
   expect(pairIds.length).toBeGreaterThanOrEqual(2);
   await seedBooking(fx.app.store.db, fx.tenantId, id, pairIds[0]!, 'booked', [{ start: MONDAY }, { start: MONDAY + WEEK }, { start: MONDAY + 2 * WEEK }]);
   // Both sides of the first pair say its first session was held and rate it: two people.
-  const first = published.body.pairings[0] as { mentor: { userId: string }; mentee: { userId: string } };
+  const first = pairings[0]!;
   for (const [author, rating] of [[first.mentor.userId, 5], [first.mentee.userId, 2]] as const) {
     const session = sessionId(`booking-${pairIds[0]}#0`);
     const at = epochMs(MONDAY + 3_600_000);
@@ -58,19 +49,14 @@ beforeAll(async () => {
     });
   }
   for (const pairId of pairIds.slice(1)) await seedBooking(fx.app.store.db, fx.tenantId, id, pairId, 'no_slot', [], { reasonCode: 'no_overlap', reason: 'No common free time' });
-  browser = await launchChromium();
   page = await newPage(browser, { acceptDownloads: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 describe('program health in the admin view', () => {
   it('shows sessions per week with the held one, pairs at risk with actions, and no feedback figure for under five people', async () => {
-    await signInToTab(page, fx.app.url, admin, '?view=admin');
-    await page.getByRole('button', { name: `Open ${NAME}` }).click();
+    await openProgramAsAdmin(page, fx.app.url, admin, NAME);
     const health = page.getByTestId('program-health');
     await health.getByRole('table', { name: 'Sessions per week' }).waitFor();
     const weeks = await health.getByRole('table', { name: 'Sessions per week' }).getByRole('row').allInnerTexts();

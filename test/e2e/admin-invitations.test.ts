@@ -7,11 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { createEnrollingProgram, pickCohort, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, startTabJourney } from './tab-journey-helpers.ts';
 
 const NAME = 'Invitations e2e';
 let fx: AppFixture;
@@ -22,25 +21,18 @@ let invitee: DevPerson;
 let programId: string;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   invitee = pickCohort(fx.people(), 1).juniors[0]!;
-  programId = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: NAME })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  browser = await launchChromium();
+  programId = await createEnrollingProgram(fx, admin, { ...PROGRAM, name: NAME });
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 describe('invitations in the admin view', () => {
   it('marks a missing person on its field, then lists a sent invitation as waiting', async () => {
-    await signInToTab(page, fx.app.url, admin, '?view=admin');
-    await page.getByRole('button', { name: `Open ${NAME}` }).click();
+    await openProgramAsAdmin(page, fx.app.url, admin, NAME);
     const panel = page.getByTestId('invitations');
     await panel.getByText('No invitations yet').waitFor();
     await panel.getByRole('button', { name: 'Invite', exact: true }).click();

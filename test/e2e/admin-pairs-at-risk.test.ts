@@ -14,12 +14,11 @@ import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { checkInRepository } from '../../src/store/check-ins.ts';
 import { feedbackRepository } from '../../src/store/feedback.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { pickCohort, publishProgram, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
 import { seedBooking } from '../server/program-health-seed.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 const NAME = 'At risk e2e';
 const WEEK = 7 * 86_400_000;
@@ -33,20 +32,11 @@ let leaverPartner: DevPerson;
 let missed: { id: string; mentor: string; mentee: string };
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 2, 1);
   const juniors = cohort.juniors.filter((j) => j !== cohort.underFirstSenior).slice(0, 2);
-  const id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: NAME })).body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const j of juniors) expect((await fx.call(j, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  for (const s of cohort.seniors) expect((await fx.call(s, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${id}/matching`);
-  await waitForProposal(fx, admin, id);
-  const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
-  const pairs: Array<{ id: string; mentor: { userId: string }; mentee: { userId: string } }> = published.body.pairings;
+  const { id, pairings: pairs } = await publishProgram(fx, admin, { ...PROGRAM, name: NAME }, { mentees: cohort.seniors, mentors: juniors });
   expect(pairs).toHaveLength(2);
   const byId = (user: string) => fx.people().find((p) => p.id === user)!;
   leaver = byId(pairs[0]!.mentor.userId);
@@ -71,14 +61,10 @@ beforeAll(async () => {
     streakKey: `missed-streak:${missed.id}:booking-${missed.id}:2`, userId: userId(missed.mentee), programId: id, pairId: missed.id, choice: 'reschedule',
     answeredAt: epochMs(MON + 3 * WEEK),
   });
-  browser = await launchChromium();
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 describe('pairs at risk in the admin view', () => {
   it('lets a participant ask for a new partner from My mentoring, with no fault', async () => {
@@ -95,8 +81,7 @@ describe('pairs at risk in the admin view', () => {
   }, 60_000);
 
   it('shows the admin the re-pair and the check-in flag with actions, and nothing anyone answered or wrote', async () => {
-    await signInToTab(page, fx.app.url, admin, '?view=admin');
-    await page.getByRole('button', { name: `Open ${NAME}` }).click();
+    await openProgramAsAdmin(page, fx.app.url, admin, NAME);
     const atRisk = page.getByTestId('pairs-at-risk');
     await atRisk.waitFor({ timeout: 30_000 });
     const rowOf = (person: DevPerson) => atRisk.getByRole('row').filter({ hasText: person.displayName });

@@ -7,11 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { pickCohort, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, seniorForm } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -22,8 +21,7 @@ let juniors: DevPerson[];
 const NAME = 'Reverse mentoring e2e';
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 3, 1);
   seniors = cohort.seniors;
@@ -31,14 +29,10 @@ beforeAll(async () => {
   juniors = cohort.juniors.filter((j) => j !== cohort.underFirstSenior).slice(0, 3);
   expect(seniors).toHaveLength(3);
   expect(juniors).toHaveLength(3);
-  browser = await launchChromium();
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 const programIdOf = async (): Promise<string> => {
   const list = await fx.call(admin, 'GET', '/programs');

@@ -6,11 +6,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import { launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { newPage, screenshot } from '../browser/chromium.ts';
+import { type AppFixture } from '../programs/app-fixture.ts';
 import { PROGRAM } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, openProgramAsAdmin, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -19,28 +18,22 @@ let admin: DevPerson;
 let id: string;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   admin = fx.admins()[0]!;
   // Created as the API allowed before plans existed: no trackPlans at all.
   const created = await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Plans e2e', topicTracks: ['GenAI tools', 'Strategy'] });
   expect(created.status).toBe(201);
   expect(created.body.program.trackPlans).toEqual([]);
   id = created.body.program.id;
-  browser = await launchChromium();
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 const stored = async () => (await fx.call(admin, 'GET', `/programs/${id}`)).body.program.trackPlans;
 
 it('edits the session plan of a track in the program form, with errors in place', async () => {
-  await signInToTab(page, fx.app.url, admin, '?view=admin');
-  await page.getByRole('button', { name: 'Open Plans e2e' }).click();
+  await openProgramAsAdmin(page, fx.app.url, admin, 'Plans e2e');
   await page.getByRole('button', { name: 'Edit settings' }).click();
   const form = page.getByTestId('program-form');
   const topics = form.getByLabel('Session topics: Strategy');

@@ -8,11 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { createEnrollingProgram, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 const MIN = 5;
 let fx: AppFixture;
@@ -42,8 +41,7 @@ function departments(people: readonly DevPerson[]): Map<string, DevPerson[]> {
 }
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   const admin = fx.admins()[0]!;
   // A manager with a sizeable org spanning two or more departments of five or more people.
   const candidates = fx.app.devTenant!.directory.managers(fx.tenantId)
@@ -56,21 +54,16 @@ beforeAll(async () => {
     });
   expect(candidates.length).toBeGreaterThan(0);
   ({ m: manager, t: tree } = candidates[0]!);
-  const id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Participation e2e' })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  const id = await createEnrollingProgram(fx, admin, { ...PROGRAM, name: 'Participation e2e' });
   for (const person of tree.filter((p) => p.accountEnabled)) {
     const form = person.level >= 6 ? seniorForm() : juniorForm();
     if ((await fx.call(person, 'POST', `/programs/${id}/enrolment`, form)).status === 201) enrolledIds.add(person.id);
   }
   expect(enrolledIds.size).toBeGreaterThanOrEqual(MIN);
-  browser = await launchChromium();
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 describe('a manager with a large org', () => {
   it('shows the org counts and each department with its enrolled count, small departments folded', async () => {

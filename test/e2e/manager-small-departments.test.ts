@@ -11,11 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { createEnrollingProgram, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 /** Morgan's org: Engineering 6, Support 5, Legal 2, Design 1 (14 people). */
 const TEAMS: Array<[department: string, size: number, enrolled: number]> = [
@@ -54,30 +53,26 @@ function scenario(): object {
 }
 
 beforeAll(async () => {
-  await ensureTabBuilt();
   folder = mkdtempSync(join(tmpdir(), 'upward-small-departments-'));
   const file = join(folder, 'small-departments.json');
   writeFileSync(file, JSON.stringify(scenario()));
-  fx = await startAppFixture({ DEVTENANT_SCENARIO: file });
+  ({ fx, browser } = await startTabJourney({ DEVTENANT_SCENARIO: file }));
   const people = fx.people();
   manager = people.find((p) => p.displayName === 'Morgan Reyes')!;
   const admin = fx.admins()[0]!;
   expect(admin.displayName).toBe('Hana Admin');
-  const programId = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Small departments e2e' })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
+  const programId = await createEnrollingProgram(fx, admin, { ...PROGRAM, name: 'Small departments e2e' });
   for (const [department, , enrolled] of TEAMS) {
     for (let i = 1; i <= enrolled; i++) {
       const person = people.find((p) => p.displayName === `${department} Person${i}`)!;
       expect((await fx.call(person, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
     }
   }
-  browser = await launchChromium();
   page = await newPage(browser);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
+  await closeTabJourney({ fx, browser });
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 

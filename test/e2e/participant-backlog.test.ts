@@ -8,11 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { pickCohort, publishProgram, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
+import { closeTabJourney, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -22,30 +21,17 @@ let senior: DevPerson;
 let pairingId: string;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   const admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 1, 1);
   senior = cohort.seniors[0]!;
   junior = cohort.juniors.find((j) => j !== cohort.underFirstSenior)!;
-  const programId = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Backlog e2e' })).body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  expect((await fx.call(senior, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
-  expect((await fx.call(junior, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${programId}/matching`);
-  await waitForProposal(fx, admin, programId);
-  const published = await fx.call(admin, 'POST', `/programs/${programId}/publish`);
-  expect(published.status).toBe(200);
-  pairingId = published.body.pairings[0].id;
-  browser = await launchChromium();
+  const { pairings } = await publishProgram(fx, admin, { ...PROGRAM, name: 'Backlog e2e' }, { mentees: [senior], mentors: [junior] });
+  pairingId = pairings[0]!.id;
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 const stored = async (): Promise<Array<{ text: string; link: string | null }>> => (await fx.call(junior, 'GET', `/me/pairings/${pairingId}/backlog`)).body.items;
 

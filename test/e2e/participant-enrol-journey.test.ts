@@ -6,11 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { seriousAxeViolations } from '../browser/axe.ts';
-import { blockedRequests, launchChromium, newPage, screenshot } from '../browser/chromium.ts';
-import { ensureTabBuilt } from '../browser/tab-build.ts';
-import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { blockedRequests, newPage, screenshot } from '../browser/chromium.ts';
+import { createEnrollingProgram, pickCohort, type AppFixture } from '../programs/app-fixture.ts';
 import { PROGRAM } from '../programs/program-forms.ts';
-import { signInToTab } from './tab-journey-helpers.ts';
+import { closeTabJourney, signInToTab, startTabJourney } from './tab-journey-helpers.ts';
 
 let fx: AppFixture;
 let browser: Browser;
@@ -19,20 +18,14 @@ let junior: DevPerson;
 let programId: string;
 
 beforeAll(async () => {
-  await ensureTabBuilt();
-  fx = await startAppFixture();
+  ({ fx, browser } = await startTabJourney());
   const admin = fx.admins()[0]!;
   junior = pickCohort(fx.people(), 1).juniors[0]!;
-  programId = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id;
-  expect((await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' })).status).toBe(200);
-  browser = await launchChromium();
+  programId = await createEnrollingProgram(fx, admin, PROGRAM);
   page = await newPage(browser);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await fx?.close();
-});
+afterAll(() => closeTabJourney({ fx, browser }));
 
 const card = () => page.getByRole('group', { name: PROGRAM.name }).or(page.getByTestId('my-program'));
 const status = () => page.getByTestId('my-enrolment-status').innerText();

@@ -74,6 +74,21 @@ describe('a participant’s sessions', () => {
     await screenshot(page, 'participant-sessions');
   });
 
+  it('names the viewer’s zone as the server does, not by the old name the browser reports', async () => {
+    // Chromium reports India's zone under CLDR's old id; the tab shows the mailbox's zone from /api/me.
+    const inIndia = await newPage(browser, { timezoneId: 'Asia/Kolkata' });
+    try {
+      expect(await inIndia.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Asia/Calcutta');
+      await signInToTab(inIndia, fx.app.url, junior);
+      await inIndia.getByTestId('my-series').waitFor({ timeout: 30_000 });
+      const mailboxZone = (await fx.call(junior, 'GET', '/me')).body.profile.timeZone.iana as string;
+      expect(await inIndia.getByTestId('my-series').innerText()).toContain(`Times in your zone (${mailboxZone})`);
+      expect(await inIndia.locator('body').innerText()).not.toContain('Calcutta');
+    } finally {
+      await inIndia.close();
+    }
+  }, 60_000);
+
   it('moves one session to a free time the dialog offers', async () => {
     // The seeded calendars are busy: take the first upcoming session that has a free time near it.
     // The API counts sessions from 0; the screen from 1.

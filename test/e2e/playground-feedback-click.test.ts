@@ -21,10 +21,10 @@ import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { sessionsOfBooking } from '../../src/engagement/booking-sessions.ts';
 import { messageKey, sendSessionMessage } from '../../src/engagement/session-messages-job.ts';
 import { bookingRepository, type BookingRecord } from '../../src/store/bookings.ts';
-import { pairingId, pairingRepository } from '../../src/store/pairings.ts';
+import { pairingRepository } from '../../src/store/pairings.ts';
 import { launchChromium, newPage, screenshot } from '../browser/chromium.ts';
 import { startPlayground, type RunningPlayground } from '../playground/playground-process.ts';
-import { bookedSeries, weeklyStarts } from '../teams/loop/loop-fixture.ts';
+import { bookedSeries, runningPairing, weeklyStarts } from '../teams/loop/loop-fixture.ts';
 
 let dir: string;
 let app: RunningApp | undefined;
@@ -56,21 +56,7 @@ beforeAll(async () => {
   );
   await programRepository(app.store.db).insert(tenant, program, toUserId('admin'));
   await pairingRepository(app.store.db).insertMany(tenant, [
-    {
-      tenantId: tenant,
-      id: pairingId(pair),
-      programId: toProgramId(programId),
-      mentorId: toUserId(junior.id.toLowerCase()),
-      menteeId: toUserId(senior.id.toLowerCase()),
-      coMentorId: null,
-      cycle: 1,
-      score: 1,
-      reasons: [],
-      publishedAt: epochMs(Date.now()),
-      endedAt: null,
-      endReason: null,
-      endedBy: null,
-    },
+    runningPairing({ tenantId: tenant, id: pair, programId, mentorId: toUserId(junior.id.toLowerCase()), menteeId: toUserId(senior.id.toLowerCase()) }),
   ]);
   booking = bookedSeries({
     tenantId: tenant,

@@ -12,15 +12,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlaygroundConfig, type PlaygroundConfig } from '../../scripts/playground-config.ts';
 import { tenantId as toTenantId, userId as toUserId, type TenantId } from '../../src/core/ids.ts';
-import { programId as toProgramId } from '../../src/core/programs/program.ts';
-import { epochMs } from '../../src/core/time.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { bookingRepository } from '../../src/store/bookings.ts';
-import { pairingId, pairingRepository } from '../../src/store/pairings.ts';
+import { pairingRepository } from '../../src/store/pairings.ts';
+import { invokeInPlayground } from '../playground/playground-invoke.ts';
 import { startPlayground, type RunningPlayground } from '../playground/playground-process.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
-import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
-import { bookedSeries, weeklyStarts } from '../teams/loop/loop-fixture.ts';
+import { createEnrollingProgram, pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { bookedSeries, runningPairing, weeklyStarts } from '../teams/loop/loop-fixture.ts';
 
 let fx: AppFixture;
 let dir: string;
@@ -44,8 +43,7 @@ beforeAll(async () => {
   seniorTwo = seniors[1]!;
   teachers = [juniors[0]!, juniors[1]!];
   other = juniors[2]!;
-  programId = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
+  programId = await createEnrollingProgram(fx, admin, PROGRAM);
   const enrol = async (person: DevPerson, form: object) => {
     const answer = await fx.call(person, 'POST', `/programs/${programId}/enrolment`, form);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
@@ -58,21 +56,7 @@ beforeAll(async () => {
 
   // A running pair of the senior and the first teacher (as publishing would store it).
   await pairingRepository(fx.app.store.db).insertMany(tenant, [
-    {
-      tenantId: tenant,
-      id: pairingId(pairId),
-      programId: toProgramId(programId),
-      mentorId: toUserId(teachers[0]!.id.toLowerCase()),
-      menteeId: toUserId(senior.id.toLowerCase()),
-      coMentorId: null,
-      cycle: 1,
-      score: 1,
-      reasons: [],
-      publishedAt: epochMs(Date.now()),
-      endedAt: null,
-      endReason: null,
-      endedBy: null,
-    },
+    runningPairing({ tenantId: tenant, id: pairId, programId, mentorId: toUserId(teachers[0]!.id.toLowerCase()), menteeId: toUserId(senior.id.toLowerCase()) }),
   ]);
 
   config = buildPlaygroundConfig({ tenantId: fx.tenantId, people: fx.people(), as: senior.userPrincipalName, botAppId: fx.app.config.bot.appId });
@@ -87,17 +71,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function invoke(name: string, value: unknown): Promise<any> {
-  const response = await fetch(`${playground!.url}/_conversation/v1/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, value, from: { id: config.currentUser.id }, conversation: { id: config.personalChat.id } }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  expect(response.status, `${name}: ${text} ${playground!.logTail()}`).toBeLessThan(300);
-  return JSON.parse(text);
-}
+const invoke = (name: string, value: unknown) => invokeInPlayground(playground!, config, name, value);
 
 const search = (commandId: string, query: string) =>
   invoke('composeExtension/query', { commandId, parameters: [{ name: 'query', value: query }], queryOptions: { skip: 0, count: 25 } });

@@ -6,7 +6,7 @@
  * program's track plan, and per-person refresh lists each person's Teams id. Planning and sending
  * again deliver nothing twice.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,13 +16,14 @@ import { HOUR_MS } from '../../src/core/time.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { teamsIds } from '../../src/devtenant/connector/teams-ids.ts';
 import { planBooking, sendSessionMessage, type SessionMessageDeps } from '../../src/engagement/session-messages-job.ts';
-import type { JobDefinition, JobQueue, SendOptions } from '../../src/jobs/job-queue.ts';
 import type { PairsPublished } from '../../src/programs/events.ts';
 import { bookingRepository, type BookingRecord } from '../../src/store/bookings.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { recordingQueue } from '../jobs/recording-queue.ts';
+import { createEnrollingProgram, pairsPublished, pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { waitFor } from '../programs/wait-for.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
 import { adaptiveCardOf, connectPlayground, type PlaygroundClient, type PlaygroundStreamEvent } from '../playground/playground-client.ts';
-import { startPlayground, type RunningPlayground } from '../playground/playground-process.ts';
+import { closePlaygroundSession, startPlayground, type RunningPlayground } from '../playground/playground-process.ts';
 import { bookedSeries } from '../teams/loop/loop-fixture.ts';
 
 const GENAI_TOPICS = ['Where AI already helps in your week', 'Prompting basics, hands on', 'Meeting notes with AI', 'What not to paste into a chatbot'];
@@ -45,32 +46,6 @@ const receivedBy = (person: DevPerson, summary: RegExp) =>
 const sentKeys = async (prefix: string) =>
   (await fx.app.store.db.selectFrom('sent_messages').select(['message_key', 'user_id']).where('message_key', 'like', `${prefix}%`).execute()).length;
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A queue that keeps one job per key, as the real one does, so the test runs the due ones itself. */
-function recordingQueue(): JobQueue & { jobs: { key: string; data: any; startAfter: number }[] } {
-  const jobs: { key: string; data: any; startAfter: number }[] = [];
-  return {
-    jobs,
-    async register() {},
-    async send<T>(_definition: JobDefinition<T>, data: T, options: SendOptions) {
-      if (jobs.some((j) => j.key === options.key)) return { id: options.key, created: false };
-      jobs.push({ key: options.key, data, startAfter: options.startAfter?.getTime() ?? 0 });
-      return { id: options.key, created: true };
-    },
-    async start() {},
-    async stop() {},
-  };
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'upward-publish-agenda-'));
   fx = await startAppFixture();
@@ -81,10 +56,7 @@ beforeAll(async () => {
     name: 'Planned mentoring',
     trackPlans: [{ track: 'GenAI tools', sessionTopics: GENAI_TOPICS, reflectionQuestions: ['What did you hand to an assistant this week?', 'What would you never hand to one?'] }],
   };
-  const created = await fx.call(admin, 'POST', '/programs', program);
-  expect(created.status).toBe(201);
-  const id = created.body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  const id = await createEnrollingProgram(fx, admin, program);
   for (const senior of seniors) expect((await fx.call(senior, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
   for (const person of juniors) expect((await fx.call(person, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
 
@@ -100,18 +72,12 @@ beforeAll(async () => {
   expect((await fx.call(admin, 'POST', `/programs/${id}/matching`)).status).toBe(202);
   await waitForProposal(fx, admin, id);
   expect((await fx.call(admin, 'POST', `/programs/${id}/publish`)).status).toBe(200);
-  event = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === id)!;
+  event = pairsPublished(fx, id);
   const pair = event.pairs.find((p) => p.mentorId === junior.id.toLowerCase())!;
   partner = fx.people().find((p) => p.id.toLowerCase() === pair.menteeId)!;
 }, 180_000);
 
-afterAll(async () => {
-  await client?.settle().catch(() => undefined);
-  client?.close();
-  await playground?.stop();
-  await fx?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closePlaygroundSession({ client, playground, app: fx, dir }));
 
 describe('publish, then the agenda', () => {
   it('introduces the junior in the Playground and their partner through the Bot Connector, each naming the other', async () => {

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPlaygroundConfig } from '../../scripts/playground-config.ts';
 import { playgroundWithPartner } from '../../scripts/playground-partner.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import type { PairsPublished } from '../../src/programs/events.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
+import { pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
 let junior: DevPerson;
@@ -22,16 +21,8 @@ beforeAll(async () => {
   const { seniors, juniors, chainOf } = pickCohort(fx.people(), 1, 1);
   senior = seniors[0]!;
   junior = juniors.find((j) => !chainOf(j).includes(senior.id))!;
-  const id = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  expect((await fx.call(senior, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  expect((await fx.call(junior, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  expect((await fx.call(admin, 'POST', `/programs/${id}/matching`)).status).toBe(202);
-  await waitForProposal(fx, admin, id);
-  expect((await fx.call(admin, 'POST', `/programs/${id}/publish`)).status).toBe(200);
-  const event = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === id)!;
-  expect(event.pairs).toHaveLength(1);
+  const { id } = await publishProgram(fx, admin, PROGRAM, { mentees: [senior], mentors: [junior] });
+  expect(pairsPublished(fx, id).pairs).toHaveLength(1);
 }, 180_000);
 
 afterAll(() => fx?.close());

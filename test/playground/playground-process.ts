@@ -3,7 +3,7 @@
  * port, with a configuration made by buildPlaygroundConfig, stopped by its pid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,4 +107,22 @@ export async function startPlayground(options: {
     throw new Error(`${(error as Error).message}\n${logTail()}`);
   }
   return { url: `http://127.0.0.1:${port}`, pid, logPath, logTail, stop };
+}
+
+/**
+ * Ends a test's Playground session in the safe order: the chat client is let finish and closed,
+ * then the Playground, then the app it talked to, then its configuration folder. Any part may be
+ * missing when set-up failed half-way.
+ */
+export async function closePlaygroundSession(parts: {
+  client?: { settle(): Promise<unknown>; close(): void } | undefined;
+  playground?: RunningPlayground | undefined;
+  app?: { close(): Promise<void> } | undefined;
+  dir?: string | undefined;
+}): Promise<void> {
+  await parts.client?.settle().catch(() => undefined);
+  parts.client?.close();
+  await parts.playground?.stop();
+  await parts.app?.close();
+  if (parts.dir) rmSync(parts.dir, { recursive: true, force: true });
 }

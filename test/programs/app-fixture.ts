@@ -7,10 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app/start-app.ts';
+import type { PairingAdmin, PublishResponse } from '../../src/contracts/pairings.ts';
+import { DAY_MS } from '../../src/core/time.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { OTHER_TENANT_ID } from '../../src/devtenant/org/organisations.ts';
-import type { ProgramEvent } from '../../src/programs/events.ts';
+import type { PairsPublished, ProgramEvent } from '../../src/programs/events.ts';
 import { signIn } from '../devtenant/tokens.ts';
+import { juniorForm, seniorForm } from './program-forms.ts';
 
 /** The main development tenant (env/.env.local). */
 export const MAIN_TENANT_ID = '5f1c0d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
@@ -121,4 +124,66 @@ export function pickCohort(people: readonly DevPerson[], size: number, extraJuni
   const free = juniorsPool.filter((p) => !chainOf(p).some((id) => seniorIds.has(id)));
   const juniors = [...(underFirstSenior ? [underFirstSenior] : []), ...free].slice(0, size + extraJuniors);
   return { seniors, juniors, underFirstSenior, chainOf };
+}
+
+/** Throws naming the step unless `answer` has the status the step answers with when it works. */
+function expectOk(what: string, answer: Answer, status: number): void {
+  if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/**
+ * A program created by its admin and opened for enrolment, as the admin view does it; throws
+ * naming the step that did not answer as it should.
+ * @returns the program's id
+ */
+export async function createEnrollingProgram(fixture: AppFixture, admin: DevPerson, program: Readonly<Record<string, unknown>>): Promise<string> {
+  const created = await fixture.call(admin, 'POST', '/programs', program);
+  expectOk('create the program', created, 201);
+  const id = created.body.program.id as string;
+  expectOk('open enrolment', await fixture.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' }), 200);
+  return id;
+}
+
+/** A published program: its id and the pairs publishing answered with, in that answer's order. */
+export interface PublishedProgram {
+  readonly id: string;
+  readonly pairings: readonly PairingAdmin[];
+}
+
+/**
+ * A program taken by its admin from created to published, as the admin view does it: opened, the
+ * mentees (seniors) and mentors (juniors) enrolled with the standard forms, matched, published.
+ * Each step must answer as it does for an admin, or this throws naming the step.
+ */
+export async function publishProgram(
+  fixture: AppFixture,
+  admin: DevPerson,
+  program: Readonly<Record<string, unknown>>,
+  people: { readonly mentees: readonly DevPerson[]; readonly mentors: readonly DevPerson[] },
+): Promise<PublishedProgram> {
+  const id = await createEnrollingProgram(fixture, admin, program);
+  for (const mentee of people.mentees) expectOk(`enrol ${mentee.displayName}`, await fixture.call(mentee, 'POST', `/programs/${id}/enrolment`, seniorForm()), 201);
+  for (const mentor of people.mentors) expectOk(`enrol ${mentor.displayName}`, await fixture.call(mentor, 'POST', `/programs/${id}/enrolment`, juniorForm()), 201);
+  expectOk('close enrolment', await fixture.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' }), 200);
+  expectOk('run matching', await fixture.call(admin, 'POST', `/programs/${id}/matching`), 202);
+  await waitForProposal(fixture, admin, id);
+  const published = await fixture.call(admin, 'POST', `/programs/${id}/publish`);
+  expectOk('publish', published, 200);
+  return { id, pairings: (published.body as PublishResponse).pairings };
+}
+
+/** The `pairs.published` event the app emitted when `programId`'s pairs were published. */
+export function pairsPublished(fixture: AppFixture, programId: string): PairsPublished {
+  const event = fixture.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === programId);
+  if (event === undefined) throw new Error(`no pairs.published event for program ${programId}`);
+  return event;
+}
+
+/**
+ * A term of `weeks` weeks from the first midnight UTC a week or more from now, whatever day the
+ * suite runs: far enough ahead that every session of it can still be booked.
+ */
+export function nextTerm(weeks: number): { readonly start: string; readonly end: string } {
+  const start = Math.ceil(Date.now() / DAY_MS) * DAY_MS + 7 * DAY_MS;
+  return { start: new Date(start).toISOString(), end: new Date(start + weeks * 7 * DAY_MS).toISOString() };
 }

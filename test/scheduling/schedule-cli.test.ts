@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliAgainst } from '../cli/cli-runner.ts';
-import { pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { nextTerm, pickCohort, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
 beforeAll(async () => {
@@ -19,10 +19,7 @@ const upward = cliAgainst(() => fx.app.url);
 it('books a published program from the command line and shows a pair their series', async () => {
   const admin = fx.admins()[0]!.userPrincipalName;
   const { seniors, juniors } = pickCohort(fx.people(), 3);
-  // A twelve-week term starting next week, whatever day the suite runs.
-  const day = 86_400_000;
-  const start = new Date(Math.ceil(Date.now() / day) * day + 7 * day).toISOString();
-  const end = new Date(Date.parse(start) + 84 * day).toISOString();
+  const { start, end } = nextTerm(12);
   const created = await upward('program', 'create', '--as', admin, '--json', '--name', 'Scheduled cohort', '--tracks', 'GenAI tools,Strategy', '--cadence', 'biweekly', '--minutes', '45', '--start', start, '--end', end);
   expect(created.code, created.err).toBe(0);
   const id = JSON.parse(created.out).program.id as string;
@@ -55,6 +52,20 @@ it('books a published program from the command line and shows a pair their serie
   // Sessions are numbered as their cards number them: the first is 1.
   expect(shown.out).toMatch(/\n {4}1\. \d{4}-\d\d-\d\d \d\d:\d\dZ {2}(free|moved)/);
   expect(shown.out).not.toMatch(/\n {4}0\. /);
+
+  // The admin has the program's id at hand: it shows every pair's series, or the one --pair names.
+  const all = await upward('schedule', 'show', id, '--as', admin);
+  expect(all.code, all.err).toBe(0);
+  expect(all.out.match(/^  booking [0-9a-f-]{36}: program /gm)).toHaveLength(3);
+  const second = await upward('schedule', 'show', id, '--pair', '2', '--as', admin, '--json');
+  expect(second.code, second.err).toBe(0);
+  const review = JSON.parse((await upward('program', 'review', id, '--as', admin, '--json')).out) as { proposal: { pairs: Array<{ mentor: { displayName: string }; mentee: { displayName: string } }> } };
+  const shownPair = JSON.parse(second.out) as { organiser: { name: string }; attendee: { name: string } };
+  const reviewed = review.proposal.pairs[1]!;
+  expect([shownPair.organiser.name, shownPair.attendee.name].sort()).toEqual([reviewed.mentor.displayName, reviewed.mentee.displayName].sort());
+  const noSuchPair = await upward('schedule', 'show', id, '--pair', '9', '--as', admin);
+  expect(noSuchPair.code).toBe(2);
+  expect(noSuchPair.err).toContain('--pair must be a pair number from `review` (1 to 3)');
 
   const refused = await upward('schedule', 'status', runId, '--as', mentee.userPrincipalName);
   expect(refused.code).toBe(1);

@@ -5,7 +5,9 @@ import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { createAppTokenProvider } from '../../src/graph/app-token-provider.ts';
 import { createGraphClient } from '../../src/graph/graph-client.ts';
 import type { RecheckScheduler, RunStarter, SchedulingDeps } from '../../src/scheduling/deps.ts';
+import { createSchedulingService, type SchedulingService } from '../../src/scheduling/scheduling-service.ts';
 import type { Store } from '../../src/store/store.ts';
+import { openTestStore, type TestStore } from '../store/open-test-store.ts';
 import { startTestTenant, TEST_CLIENT_ID, TEST_TENANT_ID, type TestTenant } from '../devtenant/test-tenant.ts';
 
 /** The instant tests run at (fixed, so plans do not depend on the day the suite runs). */
@@ -78,3 +80,25 @@ export function pairsFrom(people: readonly DevPerson[], count: number, offset = 
 }
 
 export const adminActor = { userId: userId('admin-1'), isAdmin: true } as const;
+
+/** The development tenant, an embedded store and the scheduling service over both, as one test file uses them. */
+export interface SchedulingHarness {
+  readonly fx: SchedulingFixture;
+  readonly db: TestStore;
+  readonly service: SchedulingService;
+  close(): Promise<void>;
+}
+
+export async function openSchedulingHarness(): Promise<SchedulingHarness> {
+  const fx = await startSchedulingFixture();
+  const db = await openTestStore('pglite');
+  return {
+    fx,
+    db,
+    service: createSchedulingService(fx.deps(db.store)),
+    async close() {
+      await db.cleanup();
+      await fx.dev.dispose();
+    },
+  };
+}

@@ -12,8 +12,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { juniorForm, PROGRAM } from '../programs/program-forms.ts';
 
 const ROLES = ['participant', 'partner', 'otherParticipant', 'admin', 'coAdmin', 'otherAdmin', 'manager', 'otherManager', 'otherTenant', 'otherTenantAdmin', 'anonymous'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -81,20 +81,13 @@ beforeAll(async () => {
   // A term that starts soon, so the published pairs can be booked for real.
   const day = 86_400_000;
   const term = { start: `${new Date(Date.now() + 2 * day).toISOString().slice(0, 10)}T00:00:00Z`, end: `${new Date(Date.now() + 70 * day).toISOString().slice(0, 10)}T00:00:00Z` };
-  programId = (await fx.call(admin!, 'POST', '/programs', { ...PROGRAM, cadence: 'weekly', term })).body.program.id;
+  const published = await publishProgram(fx, admin!, { ...PROGRAM, cadence: 'weekly', term }, { mentees: cohort.seniors, mentors: juniors });
+  programId = published.id;
   expect((await fx.call(admin!, 'POST', `/programs/${programId}/admins`, { user: coAdmin!.userPrincipalName })).status).toBe(201);
   otherProgramId = (await fx.call(otherAdmin!, 'POST', '/programs', { ...PROGRAM, name: 'Another program' })).body.program.id;
-  await fx.call(admin!, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  for (const s of cohort.seniors) expect((await fx.call(s, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
-  for (const j of juniors) expect((await fx.call(j, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin!, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
-  await fx.call(admin!, 'POST', `/programs/${programId}/matching`);
-  await waitForProposal(fx, admin!, programId);
-  const published = await fx.call(admin!, 'POST', `/programs/${programId}/publish`);
-  expect(published.status).toBe(200);
 
   const participant = juniors[0]!;
-  const pairing = published.body.pairings.find((p: any) => p.mentor.userId === participant.id);
+  const pairing = published.pairings.find((p) => p.mentor.userId === participant.id)!;
   pairingId = pairing.id;
   const partner = byId.get(pairing.mentee.userId)!;
   const otherParticipant = juniors[1]!;

@@ -9,8 +9,8 @@ import { createAppTokenProvider } from '../../src/graph/app-token-provider.ts';
 import { createGraphClient } from '../../src/graph/graph-client.ts';
 import { createParticipationSource } from '../../src/server/routes/participation-source.ts';
 import type { ParticipationSource } from '../../src/server/routes/participation.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
 
 let fx: AppFixture;
 let source: ParticipationSource;
@@ -26,14 +26,7 @@ beforeAll(async () => {
   seniors = cohort.seniors;
   juniors = cohort.juniors.filter((j) => j !== cohort.underFirstSenior).slice(0, 2);
   const admin = fx.admins()[0]!;
-  const id = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const s of seniors) await fx.call(s, 'POST', `/programs/${id}/enrolment`, seniorForm());
-  for (const j of juniors) await fx.call(j, 'POST', `/programs/${id}/enrolment`, juniorForm());
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${id}/matching`);
-  await waitForProposal(fx, admin, id);
-  expect((await fx.call(admin, 'POST', `/programs/${id}/publish`)).status).toBe(200);
+  await publishProgram(fx, admin, PROGRAM, { mentees: seniors, mentors: juniors });
 }, 180_000);
 afterAll(() => fx?.close());
 

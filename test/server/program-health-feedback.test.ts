@@ -5,32 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, seniorForm } from '../programs/program-forms.ts';
+import type { PairingAdmin } from '../../src/contracts/pairings.ts';
+import { pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 import { expectedHealth, FEEDBACK_SECRET, HEALTH_PROGRAM, seedProgramFeedback } from './program-health-feedback-seed.ts';
 
 let fx: AppFixture;
 let admin: DevPerson;
 let id: string;
-let pairs: Array<{ id: string; mentor: { userId: string }; mentee: { userId: string } }>;
+let pairs: readonly PairingAdmin[];
 const MONDAY = Date.UTC(2025, 0, 6, 10);
 
 beforeAll(async () => {
   fx = await startAppFixture();
   admin = fx.admins()[0]!;
   const cohort = pickCohort(fx.people(), 6);
-  const created = await fx.call(admin, 'POST', '/programs', { ...HEALTH_PROGRAM, name: 'Health with feedback' });
-  expect(created.status).toBe(201);
-  id = created.body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const junior of cohort.juniors) expect((await fx.call(junior, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  for (const senior of cohort.seniors) expect((await fx.call(senior, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  await fx.call(admin, 'POST', `/programs/${id}/matching`);
-  await waitForProposal(fx, admin, id);
-  const published = await fx.call(admin, 'POST', `/programs/${id}/publish`);
-  expect(published.status).toBe(200);
-  pairs = published.body.pairings;
+  ({ id, pairings: pairs } = await publishProgram(fx, admin, { ...HEALTH_PROGRAM, name: 'Health with feedback' }, { mentees: cohort.seniors, mentors: cohort.juniors }));
   await seedProgramFeedback(fx.app.store.db, fx.tenantId, id, pairs, MONDAY);
 }, 120_000);
 afterAll(() => fx?.close());

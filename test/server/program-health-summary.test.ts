@@ -89,6 +89,29 @@ describe('summariseProgramHealth', () => {
     expect(health.notes.join(' ')).toMatch(/sessions pairs logged themselves/);
   });
 
+  it('counts a booked session that is also logged as one held session, rated once by each person', () => {
+    // Pair 0 meets at its booked time (Monday 10:00 UTC): both answer the feedback card, and the
+    // mentor logs the same meeting from the message extension too, dated that Monday.
+    const monday = Date.UTC(2026, 0, 5);
+    const answers = [held(0, 0, 'm0', 5), held(0, 0, 's0', 4), logged(0, 'a', 'm0', monday, 1), held(1, 0, 'm1', 3), held(2, 0, 's2', 2), held(2, 0, 'm2', 4)];
+    const health = summariseProgramHealth(facts(3, answers), NOW);
+    expect(health.totals).toMatchObject({ heldSessions: 3, loggedSessions: 0 });
+    expect(health.weeks).toEqual([
+      { week: '2026-01-05', planned: 3, held: 3 },
+      { week: '2026-01-12', planned: 3, held: 0 },
+    ]);
+    // The mentor's log does not rate the meeting a second time: 5 ratings from 5 people, not 6.
+    expect(health.feedback.rating).toMatchObject({ shown: true, aggregate: { people: 5, ratings: 5, average: 3.6 } });
+    // The other side logging it alone (no card answer from them) still adds their rating to that one session.
+    const otherSide = summariseProgramHealth(facts(3, [held(0, 0, 'm0', 5), logged(0, 'b', 's0', monday, 3), held(1, 0, 'm1', 3), held(2, 0, 's2', 2), held(2, 0, 'm2', 4)]), NOW);
+    expect(otherSide.totals).toMatchObject({ heldSessions: 3, loggedSessions: 0 });
+    expect(otherSide.feedback.rating).toMatchObject({ shown: true, aggregate: { people: 5, ratings: 5 } });
+    // A meeting logged in Sydney on Tuesday 6 January whose booked start was Monday 22:00 UTC is the same session.
+    const late = { ...held(1, 0, 'm1', 3), sessionId: 'p1-late', sessionStart: Date.UTC(2026, 0, 5, 22) };
+    const sydney = summariseProgramHealth(facts(3, [late, logged(1, 'c', 's1', Date.UTC(2026, 0, 6), 4)]), NOW);
+    expect(sydney.totals).toMatchObject({ heldSessions: 1, loggedSessions: 0 });
+  });
+
   it('shows a theme of five raters on its own and hides themes while fewer than five people rated', () => {
     const five = [held(0, 0, 'm0', 5), held(0, 0, 's0', 5), held(2, 0, 'm2', 4), held(2, 0, 's2', 4), held(4, 0, 'm4', 2), held(1, 0, 'm1', 1)];
     const shown = summariseProgramHealth(facts(5, five), NOW).feedback.themes;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { createEnrollingProgram, pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
 import { feedbackKey } from '../../src/core/feedback/feedback.ts';
 import { tenantId, userId } from '../../src/core/ids.ts';
@@ -32,8 +32,7 @@ beforeAll(async () => {
   const cohort = pickCohort(fx.people(), 6);
   const chosen = new Set([...cohort.seniors, ...cohort.juniors].map((p) => p.id));
   excluded = fx.people().find((p) => p.accountEnabled && !p.isProgramAdmin && !chosen.has(p.id))!;
-  id = (await fx.call(admin, 'POST', '/programs', { ...PROGRAM, name: 'Health, "pilot", 2026' })).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  id = await createEnrollingProgram(fx, admin, { ...PROGRAM, name: 'Health, "pilot", 2026' });
   for (const [i, junior] of cohort.juniors.entries()) {
     const extra = i === 0 ? { doNotPairWith: [excluded.id], goals: ['=HYPERLINK("http://evil.example")', 'learn, fast'] } : {};
     expect((await fx.call(junior, 'POST', `/programs/${id}/enrolment`, juniorForm(extra))).status).toBe(201);

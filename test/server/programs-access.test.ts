@@ -12,7 +12,7 @@ import { createProgram } from '../../src/core/programs/program-settings.ts';
 import { programId } from '../../src/core/programs/program.ts';
 import { epochMs } from '../../src/core/time.ts';
 import { programRepository } from '../../src/store/programs.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
+import { createEnrollingProgram, pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
 import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
 
 let fx: AppFixture;
@@ -29,8 +29,7 @@ beforeAll(async () => {
   participant = cohort.juniors[0]!;
   other = cohort.juniors[1]!;
   senior = cohort.seniors[1]!;
-  id = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
+  id = await createEnrollingProgram(fx, admin, PROGRAM);
   expect((await fx.call(participant, 'POST', `/programs/${id}/enrolment`, juniorForm({ doNotPairWith: [senior.id] }))).status).toBe(201);
   expect((await fx.call(other, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
   expect((await fx.call(senior, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);

@@ -14,11 +14,11 @@ import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { sessionsOfBooking } from '../../src/engagement/booking-sessions.ts';
 import { messageKey, sendSessionMessage, type SessionMessageDeps } from '../../src/engagement/session-messages-job.ts';
 import type { JobQueue } from '../../src/jobs/job-queue.ts';
-import type { PairsPublished } from '../../src/programs/events.ts';
 import { bookingRepository, type BookingRecord } from '../../src/store/bookings.ts';
 import { feedbackRepository } from '../../src/store/feedback.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../programs/app-fixture.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../programs/program-forms.ts';
+import { sentMessageRepository } from '../../src/store/sent-messages.ts';
+import { pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { PROGRAM } from '../programs/program-forms.ts';
 import { bookedSeries } from '../teams/loop/loop-fixture.ts';
 
 let fx: AppFixture;
@@ -60,22 +60,13 @@ function seriesFor(pair: { mentor: DevPerson; mentee: DevPerson; pairId: string 
 beforeAll(async () => {
   fx = await startAppFixture();
   [owner, coAdmin, otherAdmin] = fx.admins() as [DevPerson, DevPerson, DevPerson];
-  const created = await fx.call(owner, 'POST', '/programs', { ...PROGRAM, name: 'Send it now' });
-  expect(created.status).toBe(201);
-  programId = created.body.program.id;
+  const { seniors, juniors } = pickCohort(fx.people(), 2);
+  ({ id: programId } = await publishProgram(fx, owner, { ...PROGRAM, name: 'Send it now' }, { mentees: seniors, mentors: juniors.slice(0, 2) }));
   const other = await fx.call(otherAdmin, 'POST', '/programs', { ...PROGRAM, name: 'Another admin\'s program' });
   otherProgramId = other.body.program.id;
   expect((await fx.call(owner, 'POST', `/programs/${programId}/admins`, { user: coAdmin.userPrincipalName })).status).toBe(201);
 
-  const { seniors, juniors } = pickCohort(fx.people(), 2);
-  await fx.call(owner, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  for (const senior of seniors) expect((await fx.call(senior, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
-  for (const junior of juniors.slice(0, 2)) expect((await fx.call(junior, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(owner, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
-  expect((await fx.call(owner, 'POST', `/programs/${programId}/matching`)).status).toBe(202);
-  await waitForProposal(fx, owner, programId);
-  expect((await fx.call(owner, 'POST', `/programs/${programId}/publish`)).status).toBe(200);
-  const event = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === programId)!;
+  const event = pairsPublished(fx, programId);
   const person = (id: string) => fx.people().find((p) => p.id.toLowerCase() === id)!;
   pairs = event.pairs.map((p) => ({ mentor: person(p.mentorId), mentee: person(p.menteeId), pairId: p.pairingId }));
   // Publishing installs Upward for everyone and introduces them: their conversations are stored then.
@@ -124,9 +115,38 @@ describe('send a session message now', () => {
       fx.call(coAdmin, 'POST', sendPath(pairId, 4), { kind: 'agenda' }),
     ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
-    expect(answers.map((a) => a.body.status).sort()).toEqual(['already-sent', 'sent']);
+    // Each person's agenda is delivered by exactly one of the two requests (the two may split the
+    // pair between them); the other request found it recorded, or still being sent.
+    for (const who of [mentor, mentee]) {
+      const statuses = answers.map((a) => a.body.people.find((p: any) => p.userId.toLowerCase() === who.id.toLowerCase())?.status).sort();
+      expect(statuses.filter((s) => s === 'sent'), who.id).toHaveLength(1);
+      expect(statuses.filter((s) => s === 'already-sent' || s === 'in-progress'), who.id).toHaveLength(1);
+    }
     await fx.app.devTenant!.teams.idle();
     for (const who of [mentor, mentee]) expect(received(who, /^Agenda for session 4$/)).toHaveLength(1);
+  });
+
+  it('answers in-progress, not already-sent, while another sender holds the message, and sends it once that sender gave it up', async () => {
+    const { mentor, pairId } = pairs[0]!;
+    const userId = toUserId(mentor.id.toLowerCase());
+    const key = messageKey('feedback', sessionsOfBooking(booking)[2]!.id, userId);
+    const sent = sentMessageRepository(fx.app.store.db);
+    // As the timed feedback request does while its send is on the way.
+    const claim = await sent.claim(booking.tenantId, key, userId, 10 * 60_000);
+    if (!claim.claimed) throw new Error('the agenda was claimed already');
+    const busy = await fx.call(owner, 'POST', sendPath(pairId, 3), { kind: 'feedback', user: mentor.id });
+    expect(busy.status, JSON.stringify(busy.body)).toBe(200);
+    expect(busy.body.status).toBe('in-progress');
+    expect(busy.body.people).toEqual([expect.objectContaining({ status: 'in-progress', message: expect.stringContaining('right now') })]);
+    await fx.app.devTenant!.teams.idle();
+    expect(received(mentor, /^How did session 3 go\?$/)).toHaveLength(0);
+
+    // That sender failed and let go: asking again sends it.
+    await sent.release(booking.tenantId, key, userId, claim.claimId);
+    const again = await fx.call(owner, 'POST', sendPath(pairId, 3), { kind: 'feedback', user: mentor.id });
+    expect(again.body.status).toBe('sent');
+    await fx.app.devTenant!.teams.idle();
+    expect(received(mentor, /^How did session 3 go\?$/)).toHaveLength(1);
   });
 
   it('lets a co-admin send the feedback card of a session that has not started yet, saying to answer once they have met', async () => {

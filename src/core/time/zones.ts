@@ -3,6 +3,7 @@ import { findIana, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { badInput } from '../errors.ts';
 import { DAY_MS, epochMs, ianaZone, MINUTE_MS, type EpochMs, type IanaZone } from '../time.ts';
 import { localDate, type LocalDate } from './local-date.ts';
+import { currentZoneName } from './zone-names.ts';
 
 /**
  * Zone names at the edge of the core. Graph and Outlook hand out Windows names ("GMT Standard
@@ -14,16 +15,18 @@ const resolved = new Map<string, IanaZone>();
 /**
  * The IANA zone for an IANA id (any letter case; returned in its canonical spelling) or a
  * Windows zone name, mapped with CLDR's windowsZones table (the `windows-iana` package) to the
- * zone CLDR lists for the world territory ("001"), e.g. `India Standard Time` → `Asia/Calcutta`,
- * which IANA keeps as a link to `Asia/Kolkata`. Offsets such as `+05:30` are refused: they have
- * no daylight-saving rules, so a weekly meeting would drift by an hour twice a year.
+ * zone CLDR lists for the world territory ("001"). Either way the zone comes back under IANA's
+ * current name (`currentZoneName`): `India Standard Time` and `Asia/Calcutta` → `Asia/Kolkata`.
+ * Offsets such as `+05:30` are refused: they have no daylight-saving rules, so a weekly meeting
+ * would drift by an hour twice a year.
  * @throws UpwardError `bad_input` naming `field` for anything else.
  */
 export function toIanaZone(name: string, field = 'zone'): IanaZone {
   const key = typeof name === 'string' ? name.trim() : '';
   const hit = resolved.get(key);
   if (hit !== undefined) return hit;
-  const zone = key === '' ? undefined : (asIana(key) ?? fromWindows(key));
+  const found = key === '' ? undefined : (asIana(key) ?? fromWindows(key));
+  const zone = found === undefined ? undefined : currentZoneName(found);
   if (zone === undefined) {
     const shown = typeof name === 'string' ? name : String(name);
     throw badInput(`Unknown time zone "${shown}"`, [
@@ -63,9 +66,13 @@ function fromWindows(name: string): IanaZone | undefined {
   return undefined;
 }
 
-/** A short place name for people: `Europe/London` → `London`, `America/St_Johns` → `St Johns`. */
+/**
+ * A short place name for people: `Europe/London` → `London`, `America/St_Johns` → `St Johns`;
+ * under its current name whichever id is stored (`Asia/Calcutta` → `Kolkata`).
+ */
 export function zoneLabel(zone: IanaZone): string {
-  const last = zone.slice(zone.lastIndexOf('/') + 1);
+  const current = currentZoneName(zone);
+  const last = current.slice(current.lastIndexOf('/') + 1);
   return last.replace(/_/g, ' ');
 }
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ActionDoneSet, ActionsDone } from '../../contracts/feedback.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
 import { sessionId, type SessionId } from '../../core/sessions/session.ts';
 import type { EpochMs } from '../../core/time.ts';
@@ -23,7 +24,7 @@ export function actionDoneRoutes(store: ActionDoneStore, now: () => number = Dat
   router.get('/me/feedback/actions-done', async (req, res) => {
     const principal = principalOf(req);
     const done = await store.actionsDone(principal.tenantId, principal.userId);
-    res.set('Cache-Control', 'no-store').json({ done: Object.fromEntries([...done].map(([id, at]) => [id, new Date(at).toISOString()])) });
+    res.set('Cache-Control', 'no-store').json({ done: Object.fromEntries([...done].map(([id, at]) => [id, new Date(at).toISOString()])) } satisfies ActionsDone);
   });
   router.post('/me/feedback/:sessionId/action-done', async (req, res) => {
     const body: unknown = req.body;
@@ -39,7 +40,7 @@ export function actionDoneRoutes(store: ActionDoneStore, now: () => number = Dat
       sendError(res, 404, 'not_found', 'You have no feedback on this session');
       return;
     }
-    res.json({ sessionId: session, done, doneAt: at === null ? null : new Date(at).toISOString() });
+    res.json({ sessionId: session, done, doneAt: at === null ? null : new Date(at).toISOString() } satisfies ActionDoneSet);
   });
   return router;
 }

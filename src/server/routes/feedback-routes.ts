@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { MyFeedback, MyFeedbackResponse } from '../../contracts/feedback.ts';
 import type { Feedback } from '../../core/feedback/feedback.ts';
 import { visibleTo } from '../../core/feedback/visibility.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
@@ -22,8 +23,9 @@ export function feedbackRoutes(source: FeedbackHistorySource): Router {
     res.json({
       feedback: own
         .filter((f) => f.authorId === principal.userId)
-        .map((f) => ({ ...visibleTo(f, 'author'), sessionEnd: f.sessionEnd, submittedAt: f.submittedAt, updatedAt: f.updatedAt, revision: f.revision })),
-    });
+        // The author always sees their own record, so `visibleTo` never answers null here.
+        .map((f): MyFeedback => ({ ...visibleTo(f, 'author')!, sessionEnd: f.sessionEnd, submittedAt: f.submittedAt, updatedAt: f.updatedAt, revision: f.revision })),
+    } satisfies MyFeedbackResponse);
   });
   return router;
 }

@@ -1,4 +1,6 @@
 import { Router, type Request, type Response } from 'express';
+import type { ProposalResponse } from '../../contracts/matching.ts';
+import type { PublishResponse } from '../../contracts/pairings.ts';
 import type { UserId } from '../../core/ids.ts';
 import type { Enrolment } from '../../core/programs/enrolment.ts';
 import type { ProgramServices } from '../../programs/program-services.ts';
@@ -17,7 +19,7 @@ export function matchingRoutes(services: ProgramServices): Router {
   const send = async (req: Request, res: Response, record: ProposalRecord, live: boolean, status = 200): Promise<void> => {
     const enrolments = await services.enrolments.list(actorOf(req), record.programId);
     const byId = new Map<UserId, Enrolment>(enrolments.map((e) => [e.userId, e]));
-    res.status(status).json({ proposal: proposalView(record, byId, !live) });
+    res.status(status).json({ proposal: proposalView(record, byId, !live) } satisfies ProposalResponse);
   };
 
   router.post('/programs/:id/matching', async (req, res) => {
@@ -50,7 +52,7 @@ export function matchingRoutes(services: ProgramServices): Router {
     const actor = actorOf(req);
     const published = await services.publish(actor, param(req, 'id'));
     const { people } = await services.pairings.list(actor, published.program.id);
-    res.json({ program: programView(published.program), pairings: published.pairings.map((p) => pairingAdminView(p, people)) });
+    res.json({ program: programView(published.program), pairings: published.pairings.map((p) => pairingAdminView(p, people)) } satisfies PublishResponse);
   });
 
   return router;

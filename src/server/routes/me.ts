@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { MeResponse } from '../../contracts/me.ts';
 import type { DirectoryReader } from '../../graph/directory.ts';
 import { principalOf } from '../authenticate.ts';
 
@@ -8,7 +9,7 @@ export function meRoutes(deps: { directoryFor: (tenantId: string) => DirectoryRe
   router.get('/me', async (req, res) => {
     const principal = principalOf(req);
     const profile = await deps.directoryFor(principal.tenantId).readProfile(principal.userId);
-    res.json({ profile: { ...profile, roles: principal.roles } });
+    res.json({ profile: { ...profile, roles: principal.roles } } satisfies MeResponse);
   });
   return router;
 }

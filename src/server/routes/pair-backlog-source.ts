@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { forbidden, notFound, UpwardError } from '../../core/errors.ts';
+import type { BacklogItem } from '../../contracts/backlog.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
 import { parseOrThrow } from '../../core/programs/validation.ts';
 import { pairId } from '../../core/sessions/session.ts';
@@ -21,16 +22,8 @@ import { MAX_AGENDA_ITEM } from '../../teams/cards/agenda-card.ts';
 /** The longest link kept with an item (browsers and Teams message links stay far below it). */
 export const MAX_BACKLOG_LINK = 2000;
 
-/** One item of a pair's shared agenda backlog, as the tab shows it. */
-export interface BacklogItemView {
-  readonly id: string;
-  readonly text: string;
-  readonly link: string | null;
-  /** True when the caller added it; the partner's name is on the pairing already. */
-  readonly addedByMe: boolean;
-  readonly addedAt: string;
-  readonly done: boolean;
-}
+/** One item of a pair's shared agenda backlog, as the tab shows it (the wire contract). */
+export type BacklogItemView = BacklogItem;
 
 type Caller = { readonly userId: UserId; readonly isAdmin: boolean };
 

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { PROGRAM_ADMIN_ROLE } from '../../auth/principal.ts';
+import type { BacklogAdded, BacklogResponse } from '../../contracts/backlog.ts';
 import { principalOf } from '../authenticate.ts';
 import type { PairBacklogSource } from './pair-backlog-source.ts';
 
@@ -20,12 +21,12 @@ export function pairBacklogRoutes(source: PairBacklogSource): Router {
   router.get('/me/pairings/:id/backlog', async (req, res) => {
     const { tenantId, caller } = callerOf(req);
     const items = await source.backlog(tenantId, caller, String(req.params['id'] ?? ''));
-    res.json({ items: [...items.filter((i) => !i.done), ...items.filter((i) => i.done)] });
+    res.json({ items: [...items.filter((i) => !i.done), ...items.filter((i) => i.done)] } satisfies BacklogResponse);
   });
   router.post('/me/pairings/:id/backlog', async (req, res) => {
     const { tenantId, caller } = callerOf(req);
     const { added, item } = await source.add(tenantId, caller, String(req.params['id'] ?? ''), req.body);
-    res.status(added ? 201 : 200).json({ added, item });
+    res.status(added ? 201 : 200).json({ added, item } satisfies BacklogAdded);
   });
   return router;
 }

@@ -3,6 +3,7 @@
  * named person's rating. Any group (the whole org, a department) smaller than the privacy minimum
  * shows no figures at all, only why — a count of 2 in a department of 3 names people.
  */
+import type { Count, ParticipationGroup, ParticipationSummary } from '../../contracts/participation.ts';
 
 /** A person in the manager's org, as the directory describes them. */
 export interface OrgPerson {
@@ -19,33 +20,6 @@ export interface PersonFacts {
   readonly pairedAt: number | null;
   /** Instants of the sessions they held. */
   readonly sessionsHeld: readonly number[];
-}
-
-/** A count, or why it is not shown. */
-export type Count = { readonly shown: true; readonly value: number } | { readonly shown: false; readonly reason: string };
-
-export interface ParticipationGroup {
-  readonly label: string;
-  readonly people: Count;
-  readonly enrolled: Count;
-  readonly paired: Count;
-  readonly sessionsHeld: Count;
-}
-
-export interface ParticipationMonth {
-  readonly month: string;
-  readonly enrolled: number;
-  readonly paired: number;
-  readonly sessionsHeld: number;
-}
-
-export interface ParticipationSummary {
-  readonly isManager: boolean;
-  readonly minGroupSize: number;
-  readonly org: ParticipationGroup;
-  readonly byDepartment: readonly ParticipationGroup[];
-  readonly byMonth: readonly ParticipationMonth[];
-  readonly notes: readonly string[];
 }
 
 /** The product's privacy minimum: no aggregate for a group under five people. */

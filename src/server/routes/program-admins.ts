@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import type { ProgramAdminList as ProgramAdminListView } from '../../contracts/program-admins.ts';
 import type { ProgramServices } from '../../programs/program-services.ts';
 import type { ProgramAdminList } from '../../programs/program-admin-use-cases.ts';
 import { actorOf, param } from './program-actor.ts';
 
 /** A program's admins as the admin view shows them. */
-function adminListView(list: ProgramAdminList) {
+function adminListView(list: ProgramAdminList): ProgramAdminListView {
   return {
     myAccess: list.myAccess,
     admins: list.admins.map((a) => ({

@@ -1,5 +1,7 @@
 import { Router, type Request } from 'express';
-import { epochMs } from '../../core/time.ts';
+import type { ProgramExport } from '../../contracts/program-health.ts';
+import { epochMs, ianaZone } from '../../core/time.ts';
+import { currentZoneName } from '../../core/time/zone-names.ts';
 import type { ProgramServices } from '../../programs/program-services.ts';
 import { pairingAdminView, sharedEnrolmentView } from '../../programs/views.ts';
 import { csvText, type CsvValue } from './csv.ts';
@@ -15,7 +17,7 @@ const list = (values: readonly string[]): string => values.join('; ');
  * admin's own screens use (`sharedEnrolmentView`, `pairingAdminView`), so exclusions
  * (`doNotPairWith`), leaving reasons and feedback text can never reach the file.
  */
-export async function programExportCsv(services: ProgramServices, source: ProgramHealthSource, req: Request, now: number): Promise<{ fileName: string; csv: string }> {
+export async function programExportCsv(services: ProgramServices, source: ProgramHealthSource, req: Request, now: number): Promise<ProgramExport> {
   const tenantId = await adminTenantOf(req, source);
   const actor = actorOf(req);
   const programId = param(req, 'id');
@@ -39,7 +41,9 @@ export async function programExportCsv(services: ProgramServices, source: Progra
   }
   rows.push([], ['Bookings'], ['pair_id', 'cycle', 'state', 'result_code', 'result', 'weekday', 'local_time', 'time_zone', 'first_date', 'last_date', 'planned_sessions', 'cancelled_sessions']);
   for (const b of bookings) {
-    rows.push([b.pairId, b.cycle, b.state, b.reasonCode, b.reason, b.weekday, b.localTime, b.zone, b.firstDate, b.lastDate, b.plannedSessions, b.cancelledSessions]);
+    // Under its current name: a plan stored before Upward renamed zones says "Asia/Calcutta".
+    const zone = b.zone === null ? null : currentZoneName(ianaZone(b.zone));
+    rows.push([b.pairId, b.cycle, b.state, b.reasonCode, b.reason, b.weekday, b.localTime, zone, b.firstDate, b.lastDate, b.plannedSessions, b.cancelledSessions]);
   }
   const slug = program.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'program';
   return { fileName: `${slug}-${new Date(now).toISOString().slice(0, 10)}.csv`, csv: csvText(rows) };
@@ -56,7 +60,7 @@ export function programExportRoutes(services: ProgramServices, source: ProgramHe
     const { fileName, csv } = await programExportCsv(services, source, req, now());
     res.set('Cache-Control', 'no-store');
     if (req.accepts(['text/csv', 'application/json']) === 'application/json') {
-      res.json({ fileName, csv });
+      res.json({ fileName, csv } satisfies ProgramExport);
       return;
     }
     res.type('text/csv; charset=utf-8').attachment(fileName).send(csv);

@@ -3,55 +3,11 @@
  * ratings in aggregate only (never under five people, never one person's), and pairs that need
  * attention with what to do about each. Pure: facts and `now` in, the summary out.
  */
-import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback, type RatingAggregate } from '../../core/feedback/index.ts';
-import { aggregateThemes, type OtherThemesGroup, type ThemeGroup } from '../../core/feedback/themes-aggregate.ts';
+import type { PairAtRisk, ProgramHealth, RiskReason } from '../../contracts/program-health.ts';
+import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback } from '../../core/feedback/index.ts';
+import { aggregateThemes } from '../../core/feedback/themes-aggregate.ts';
 import type { PairCheckIn } from './program-health-check-ins.ts';
 import type { HealthFeedback, HealthPairSessions, ProgramHealthFacts } from './program-health-source.ts';
-
-/** Why a pair needs attention. */
-export type RiskReason = 'no-meeting-booked' | 'not-scheduled' | 'sessions-cancelled' | 'missed-sessions' | 'check-in-sent' | 'no-feedback' | 're-pair-requested';
-
-export interface PairAtRisk {
-  readonly pairId: string;
-  readonly cycle: number;
-  readonly people: readonly string[];
-  readonly reasons: readonly RiskReason[];
-  /** One suggested action per reason, in the same order. */
-  readonly actions: readonly string[];
-  /**
-   * The private check-in after two missed sessions in a row: since when (ISO), and how many of the
-   * pair answered. What anyone answered is never listed; it only shapes the suggested action.
-   */
-  readonly checkIn?: { readonly since: string; readonly answered: number; readonly of: number };
-}
-
-/** A figure, or why it is not shown. */
-export type Shown<T> = ({ readonly shown: true } & T) | { readonly shown: false; readonly reason: string };
-
-export interface ProgramHealth {
-  readonly programId: string;
-  readonly programName: string;
-  readonly minGroupSize: number;
-  readonly totals: {
-    readonly enrolled: number;
-    readonly runningPairs: number;
-    readonly plannedSessions: number;
-    readonly pastSessions: number;
-    readonly heldSessions: number;
-    /** Of the held sessions, those pairs logged themselves outside their booked series (never planned). */
-    readonly loggedSessions: number;
-  };
-  readonly weeks: readonly { readonly week: string; readonly planned: number; readonly held: number }[];
-  readonly feedback: {
-    readonly recorded: boolean;
-    readonly completion: Shown<{ readonly expected: number; readonly received: number; readonly rate: number }>;
-    readonly rating: Shown<{ readonly aggregate: RatingAggregate }>;
-    /** Held sessions and average rating by theme; see `aggregateThemes` for what is folded or hidden. */
-    readonly themes: Shown<{ readonly themes: readonly ThemeGroup[]; readonly other: OtherThemesGroup | null }>;
-  };
-  readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };
-  readonly notes: readonly string[];
-}
 
 /** Most pairs listed as at risk; `atRisk.total` still counts them all. */
 export const MAX_AT_RISK_LISTED = 50;
@@ -83,15 +39,49 @@ function checkInAction(checkIn: PairCheckIn): string {
   return `Both were sent a private check-in and nobody has answered yet: follow up with each of them on their own — ${neutral}`;
 }
 
-/**
- * Which held session an answer is about. A logged session counts as held: the pair did meet, which
- * is what "held" tells the program team, and a pair that met outside a booked time that did not
- * suit them should not look idle. Each side logs under their own submission id, so the pair's
- * logged sessions on one day count once (both sides logging one meeting is one session).
- */
-const heldSessionKey = (f: HealthFeedback): string => (f.logged ? `logged:${f.pairId}:${new Date(f.sessionStart).toISOString().slice(0, 10)}` : f.sessionId);
-
 const DAY_MS = 86_400_000;
+/**
+ * A logged meeting's day is the logger's date, stored as that date's UTC midnight, while a booked
+ * start is an instant. Zones run from UTC+14 to UTC−12, so the logger's date began up to 14 hours
+ * before that UTC day and ends up to 12 hours after it.
+ */
+const DATE_STARTS_EARLIER_MS = 14 * 3_600_000;
+const DATE_ENDS_LATER_MS = 12 * 3_600_000;
+
+/**
+ * Which session each answer is about. A booked session is its own. A logged session counts as
+ * held — the pair did meet, which is what "held" tells the program team, and a pair that met
+ * outside a booked time that did not suit them should not look idle — but it is the booked session
+ * of that pair and day that someone said was held, when there is one: the same meeting, logged
+ * from the message extension as well as answered on the feedback card. Otherwise it is the pair's
+ * logged meeting of that day: each side logs under their own submission id, so both logging one
+ * meeting is one session.
+ */
+function sessionKeys(answers: readonly HealthFeedback[]): (f: HealthFeedback) => string {
+  const heldBooked = new Map<string, Array<{ readonly sessionId: string; readonly start: number }>>();
+  for (const f of answers) {
+    if (f.logged || f.happened !== 'held') continue;
+    heldBooked.set(f.pairId, [...(heldBooked.get(f.pairId) ?? []), { sessionId: f.sessionId, start: f.sessionStart }]);
+  }
+  return (f) => {
+    if (!f.logged) return f.sessionId;
+    const day = f.sessionStart;
+    const booked = heldBooked.get(f.pairId)?.find((s) => s.start >= day - DATE_STARTS_EARLIER_MS && s.start < day + DAY_MS + DATE_ENDS_LATER_MS);
+    return booked?.sessionId ?? `logged:${f.pairId}:${new Date(day).toISOString().slice(0, 10)}`;
+  };
+}
+
+/** One answer per person and session, the feedback card's before a log of the same meeting: a person rates a meeting once. */
+function onePerAuthorAndSession(answers: readonly HealthFeedback[], keyOf: (f: HealthFeedback) => string): HealthFeedback[] {
+  const kept = new Map<string, HealthFeedback>();
+  for (const f of answers) {
+    const key = `${keyOf(f)}|${f.authorId}`;
+    const earlier = kept.get(key);
+    if (earlier === undefined || (earlier.logged && !f.logged)) kept.set(key, f);
+  }
+  return [...kept.values()];
+}
+
 /** Monday-to-Sunday week numbers (UTC) → the Monday's date; a large program asks this per answer. */
 const mondayNames = new Map<number, string>();
 const mondayOf = (at: number): string => {
@@ -131,8 +121,14 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
   const nameOf = (id: string) => facts.names.get(id) ?? 'Someone who has left the program';
 
   // Held: a session counts once however many of its people said so.
+  const keyOf = sessionKeys(answers);
   const heldSessions = new Map<string, number>();
-  for (const f of answers) if (f.happened === 'held') heldSessions.set(heldSessionKey(f), f.sessionStart);
+  for (const f of answers) {
+    if (f.happened !== 'held') continue;
+    // A booked session's own start names its week, not the day a log of it gave.
+    const key = keyOf(f);
+    if (!f.logged || !heldSessions.has(key)) heldSessions.set(key, f.sessionStart);
+  }
   const loggedSessions = [...heldSessions.keys()].filter((key) => key.startsWith('logged:')).length;
   const heldByWeek = new Map<string, number>();
   for (const start of heldSessions.values()) {
@@ -163,10 +159,11 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
     : expectedFrom.size < bar
       ? hidden(tooFew)
       : { shown: true as const, expected, received, rate: expected === 0 ? 0 : Math.round((received / expected) * 1000) / 10 };
-  const aggregate = recorded ? aggregateRatings(answers as unknown as Pick<Feedback, 'authorId' | 'rating' | 'happened'>[], bar) : null;
+  const rated = onePerAuthorAndSession(answers, keyOf);
+  const aggregate = recorded ? aggregateRatings(rated as unknown as Pick<Feedback, 'authorId' | 'rating' | 'happened'>[], bar) : null;
   const rating = !recorded ? hidden(notRecorded) : aggregate === null ? hidden(tooFew) : { shown: true as const, aggregate };
   // The same answers as the rating above, so the themes together are exactly the people it counts.
-  const byTheme = aggregateThemes(answers.map((f) => ({ theme: f.theme, sessionKey: heldSessionKey(f), authorId: f.authorId, happened: f.happened, rating: f.rating })), bar);
+  const byTheme = aggregateThemes(rated.map((f) => ({ theme: f.theme, sessionKey: keyOf(f), authorId: f.authorId, happened: f.happened, rating: f.rating })), bar);
   const themes = !recorded ? hidden(notRecorded) : byTheme;
 
   const checkInOf = new Map(facts.checkIns.map((c) => [c.pairId, c]));

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import type { ProgramHealthResponse } from '../../contracts/program-health.ts';
 import { notFound } from '../../core/errors.ts';
 import { actorOf, param } from './program-actor.ts';
 import { summariseProgramHealth } from './program-health-summary.ts';
@@ -32,7 +33,7 @@ export function programHealthRoutes(source: ProgramHealthSource, now: () => numb
     if (facts === undefined) throw notFound('No such program');
     let health = summaries.get(facts);
     if (health === undefined) summaries.set(facts, (health = summariseProgramHealth(facts, at)));
-    res.set('Cache-Control', 'no-store').json({ health });
+    res.set('Cache-Control', 'no-store').json({ health } satisfies ProgramHealthResponse);
   });
   return router;
 }

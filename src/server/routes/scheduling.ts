@@ -1,5 +1,7 @@
 import { Router, type Request } from 'express';
 import { PROGRAM_ADMIN_ROLE } from '../../auth/principal.ts';
+import type { MyBookingsResponse } from '../../contracts/bookings.ts';
+import type { CohortStartResponse, RunListResponse, RunPairsResponse } from '../../contracts/scheduling-runs.ts';
 import { badInput } from '../../core/errors.ts';
 import type { Actor, SchedulingService } from '../../scheduling/scheduling-service.ts';
 import { principalOf } from '../authenticate.ts';
@@ -28,18 +30,18 @@ export function schedulingRoutes(scheduling: SchedulingService): Router {
   router.post('/scheduling/runs', async (req, res) => {
     const { tenantId, actor } = who(req);
     const started = await scheduling.startCohort(tenantId, actor, req.body);
-    res.status(started.created ? 202 : 200).json({ ...started, progress: await scheduling.runStatus(tenantId, actor, started.runId) });
+    res.status(started.created ? 202 : 200).json({ ...started, progress: await scheduling.runStatus(tenantId, actor, started.runId) } satisfies CohortStartResponse);
   });
   router.post('/programs/:programId/schedule', async (req, res) => {
     const { tenantId, actor } = who(req);
     const cycle = req.body?.cycle === undefined ? undefined : positiveInteger(req.body.cycle, 'cycle', 1);
     const started = await scheduling.startProgramCohort(tenantId, actor, param(req, 'programId'), cycle === undefined ? {} : { cycle });
-    res.status(started.created ? 202 : 200).json({ ...started, progress: await scheduling.runStatus(tenantId, actor, started.runId) });
+    res.status(started.created ? 202 : 200).json({ ...started, progress: await scheduling.runStatus(tenantId, actor, started.runId) } satisfies CohortStartResponse);
   });
   router.get('/scheduling/runs', async (req, res) => {
     const { tenantId, actor } = who(req);
     const programId = typeof req.query['programId'] === 'string' ? req.query['programId'] : undefined;
-    res.json({ runs: await scheduling.listRuns(tenantId, actor, programId) });
+    res.json({ runs: await scheduling.listRuns(tenantId, actor, programId) } satisfies RunListResponse);
   });
   router.get('/scheduling/runs/:runId', async (req, res) => {
     const { tenantId, actor } = who(req);
@@ -51,7 +53,7 @@ export function schedulingRoutes(scheduling: SchedulingService): Router {
   });
   router.get('/scheduling/runs/:runId/pairs', async (req, res) => {
     const { tenantId, actor } = who(req);
-    res.json({ pairs: await scheduling.runPairs(tenantId, actor, param(req, 'runId')) });
+    res.json({ pairs: await scheduling.runPairs(tenantId, actor, param(req, 'runId')) } satisfies RunPairsResponse);
   });
   router.post('/scheduling/pairs/preview', async (req, res) => {
     const { tenantId, actor } = who(req);
@@ -63,7 +65,7 @@ export function schedulingRoutes(scheduling: SchedulingService): Router {
   });
   router.get('/me/bookings', async (req, res) => {
     const { tenantId, actor } = who(req);
-    res.json({ bookings: await scheduling.myBookings(tenantId, actor) });
+    res.json({ bookings: await scheduling.myBookings(tenantId, actor) } satisfies MyBookingsResponse);
   });
   router.get('/scheduling/bookings/:id', async (req, res) => {
     const { tenantId, actor } = who(req);

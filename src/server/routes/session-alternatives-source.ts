@@ -1,9 +1,11 @@
 import { forbidden, notFound } from '../../core/errors.ts';
+import type { SessionAlternatives } from '../../contracts/bookings.ts';
 import type { TenantId, UserId } from '../../core/ids.ts';
 import { slotStarts, GRID_MS } from '../../core/scheduling/nearby-slot.ts';
-import { DAY_MS, MINUTE_MS } from '../../core/time.ts';
+import { DAY_MS, ianaZone, MINUTE_MS } from '../../core/time.ts';
 import { interval, intersectIntervals, subtractIntervals, type Interval } from '../../core/time/intervals.ts';
 import { expandWorkingHours, resolveWorkingHours } from '../../core/time/working-hours.ts';
+import { currentZoneName } from '../../core/time/zone-names.ts';
 import { zoneTimeline } from '../../core/time/zone-timeline.ts';
 import { toIanaZone } from '../../core/time/zones.ts';
 import { heldSessions, upcomingSession } from '../../scheduling/booking-access.ts';
@@ -11,24 +13,6 @@ import type { SchedulingDeps } from '../../scheduling/deps.ts';
 import { readPairNow, type PersonNow } from '../../scheduling/pair-calendars.ts';
 import { MOVE_WINDOW_DAYS } from '../../scheduling/propose-slot.ts';
 import { bookingId, bookingRepository, type BookingRecord } from '../../store/bookings.ts';
-
-/** One time both people are free for the whole session, inside both working weeks. */
-export interface AlternativeSlot {
-  readonly start: string;
-  readonly end: string;
-}
-
-/** The free times a session could move to: what the tab's reschedule dialog offers. */
-export interface SessionAlternatives {
-  readonly bookingId: string;
-  readonly index: number;
-  readonly current: AlternativeSlot;
-  /** The series' zone (the organiser's); alternatives start on its quarter hours. */
-  readonly zone: string;
-  readonly durationMinutes: number;
-  /** Nearest to the current time first is how they were chosen; listed in time order. */
-  readonly alternatives: readonly AlternativeSlot[];
-}
 
 /** Reads a session's mutual free alternatives for one of the pair. */
 export interface SessionAlternativesSource {
@@ -99,7 +83,8 @@ export function createSessionAlternativesSource(deps: Pick<SchedulingDeps, 'db' 
       // Between the neighbouring sessions and within the move window, as a reschedule allows.
       const from = Math.max(now, held[at - 1]?.end ?? -Infinity, session.originalStart - MOVE_WINDOW_DAYS * DAY_MS);
       const to = Math.min(held[at + 1]?.start ?? Infinity, session.originalStart + MOVE_WINDOW_DAYS * DAY_MS + durationMs);
-      const zone = booking.plan?.zone ?? 'UTC';
+      // Under its current name: a plan stored before Upward renamed zones says "Asia/Calcutta".
+      const zone = currentZoneName(ianaZone(booking.plan?.zone ?? 'UTC'));
       let slots: Interval[] = [];
       if (to - from >= durationMs) {
         const { organiser, attendee } = await readPairNow(deps.graphFor(tenantId), booking, from, to);

@@ -21,7 +21,8 @@ const bodySchema = z.strictObject({
 /**
  * `POST /api/programs/:programId/pairings/:pairId/sessions/:index/send {kind, user?}`: a program's
  * own admins send a session's agenda, feedback card or feedback reminder now, under the timed
- * message's key, so nobody gets it twice (200 `sent`, or `already-sent` when it went out before).
+ * message's key, so nobody gets it twice (200 `sent`, `already-sent` when it went out before, or
+ * `in-progress` when another request or the timed job is sending it at this moment).
  * `:index` is the session's number as its cards show it (1 is the first). Another admin's program
  * answers 404 like a missing one; a participant 403; bad input 400 naming the field; a cancelled
  * session, someone outside the pair or a reminder to someone who answered 409 — nothing sent.

@@ -1,12 +1,7 @@
 import { Router } from 'express';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 
-export interface TabConfig {
-  readonly tenantId: string;
-  readonly clientId: string;
-  readonly loginBaseUrl: string;
-  /** The delegated scope the tab asks for: `<application ID URI>/access_as_user`. */
-  readonly apiScope: string;
-}
+export type { TabConfig } from '../../contracts/tab-config.ts';
 
 /** What the tab needs before sign-in; public values only (ids and URLs, no secrets). */
 export function tabConfigRoutes(config: TabConfig): Router {

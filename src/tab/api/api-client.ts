@@ -1,5 +1,7 @@
+import type { ApiErrorBody } from '../../contracts/api-error.ts';
+import type { MeResponse } from '../../contracts/me.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 import { ApiError } from './api-error.ts';
-import type { ApiErrorBody, MeResponse, TabConfig } from './types.ts';
 
 /** Calls Upward's API on the origin that served the tab. */
 export interface ApiClient {

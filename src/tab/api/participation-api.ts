@@ -1,5 +1,5 @@
+import type { ParticipationSummary } from '../../contracts/participation.ts';
 import type { Caller } from './caller.ts';
-import type { ParticipationSummary } from './participation-types.ts';
 
 /** The signed-in manager's org in counts only. */
 export const participationApi = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TabConfig } from '../api/types.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 import { SignInLoopError } from './auth-session.ts';
 import { createBrowserSession, type BrowserWindow } from './browser-session.ts';
 import { memoryStorage } from './memory-storage.test-helper.ts';

@@ -1,4 +1,4 @@
-import type { TabConfig } from '../api/types.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 import { SignInLoopError, type AuthSession, type SessionStart } from './auth-session.ts';
 import { authorizeUrl, parseAuthResponse, randomValue } from './implicit-grant.ts';
 import type { TokenStore } from './token-store.ts';

@@ -1,6 +1,6 @@
 import { createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
 import { authentication, nestedAppAuth } from '@microsoft/teams-js';
-import type { TabConfig } from '../api/types.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 
 /**
  * Gets an API token from the host: Nested App Authentication first (the current way in Teams,

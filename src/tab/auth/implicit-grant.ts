@@ -1,4 +1,4 @@
-import type { TabConfig } from '../api/types.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 
 /**
  * The OAuth 2.0 implicit grant, as Entra ID's v2 endpoint speaks it. It is the one browser sign-in

@@ -4,7 +4,7 @@ import { describeWorkingHours, workingHoursZoneLabel } from './working-hours.ts'
 import { zoneLabel } from './zone-label.ts';
 
 const india = { iana: 'Asia/Kolkata', label: 'India Standard Time' };
-const week = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+const week = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 
 describe('describeWorkingHours', () => {
   it('writes days, hours and the zone as the mailbox names it', () => {

@@ -1,4 +1,4 @@
-import type { Profile } from '../api/types.ts';
+import type { Profile } from '../../contracts/me.ts';
 import { describeWorkingDays } from './working-days.ts';
 import { isIanaId, zoneName } from './zone-name.ts';
 

@@ -1,4 +1,4 @@
-import type { TabConfig } from '../api/types.ts';
+import type { TabConfig } from '../../contracts/tab-config.ts';
 import type { AuthSession } from '../auth/auth-session.ts';
 import { createBrowserSession } from '../auth/browser-session.ts';
 import { createHostSession } from '../auth/host-session.ts';

@@ -1,4 +1,4 @@
-import type { Profile } from '../api/types.ts';
+import type { Profile } from '../../contracts/me.ts';
 
 /** Where loading the signed-in person's profile stands. */
 export type MeState =

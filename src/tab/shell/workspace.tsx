@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { createCaller } from '../api/caller.ts';
 import { CallerContext } from '../api/caller-context.ts';
-import { PROGRAM_ADMIN_ROLE } from '../api/types.ts';
+import { PROGRAM_ADMIN_ROLE } from '../api/program-admin-role.ts';
 import type { AuthSession } from '../auth/auth-session.ts';
 import { useView } from '../nav/use-view.ts';
 import type { ViewName } from '../nav/view-name.ts';

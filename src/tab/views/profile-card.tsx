@@ -1,5 +1,5 @@
 import { Avatar, Caption1, Subtitle1, Text } from '@fluentui/react-components';
-import type { Profile } from '../api/types.ts';
+import type { Profile } from '../../contracts/me.ts';
 import { localTimeIn } from '../format/local-time.ts';
 import { describeWorkingHours } from '../format/working-hours.ts';
 import { zoneLabel } from '../format/zone-label.ts';

@@ -1,7 +1,8 @@
 /**
  * The pair introduction, sent to each side when a program publishes its pairs: who the partner
  * is, why the matcher paired them, the booked series and what to prepare. Sent before a time is
- * found, it is updated in place once the series is booked (and again when it moves). Each person
+ * found, it is updated in place once the series is booked (and again when it moves, or when it
+ * is cancelled). Each person
  * sees the card from their side (refresh), so it always names the other and shows their own clock.
  */
 import { Container, Fact, FactSet, OpenUrlAction, type AdaptiveCard, type IAdaptiveCard, type TextBlock } from '@microsoft/teams.cards';
@@ -60,6 +61,8 @@ export interface IntroductionCardView {
   /** The matcher's reasons for this pair, as it wrote them. */
   readonly reasons: readonly string[];
   readonly series: IntroductionSeries | null;
+  /** The pair's series was cancelled (`series` is then `null`): no time, no join link any more. */
+  readonly seriesCancelled?: boolean;
   /** What to prepare for the first session. */
   readonly prepare: readonly string[];
   /** Link to the personal tab. */
@@ -88,12 +91,14 @@ export function introductionCard(view: IntroductionCardView): AdaptiveCard {
   ];
   if (view.reasons.length > 0) body.push(subheading('Why you were paired'), bullets(view.reasons.map((r) => typed(r, 300))));
   body.push(subheading('Your sessions'));
-  if (view.series === null) {
+  if (view.seriesCancelled === true) {
+    body.push(paragraph('Your meetings were cancelled: there is no time and no join link any more, and the sessions still to come were taken out of both your calendars.', 'series'));
+  } else if (view.series === null) {
     body.push(paragraph('I am still looking for a time that is free in both calendars. You will hear from me as soon as it is booked.', 'series'));
   } else {
     body.push(...seriesBlocks(view.series, view.partners));
   }
-  if (view.prepare.length > 0) body.push(subheading('Before your first session'), bullets(view.prepare.map((p) => typed(p, 300))));
+  if (view.prepare.length > 0 && view.seriesCancelled !== true) body.push(subheading('Before your first session'), bullets(view.prepare.map((p) => typed(p, 300))));
 
   const data: PairActionData = { pairId: view.pairId };
   const actions = [];

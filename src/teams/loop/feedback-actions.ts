@@ -46,17 +46,20 @@ export async function handleFeedbackAction(ports: LoopPorts, actor: CardActor, v
   if (!found.session.people.includes(actor.userId)) return messageResponse(NOT_YOURS);
 
   const now = ports.now();
-  const existing = await ports.feedback.get(actor.tenantId, found.session.id, actor.userId);
+  // One read serves every verb: the pair's feedback holds the reader's own record and what the
+  // thank-you's progress counts.
+  const pairFeedback = await ports.feedback.listForPair(actor.tenantId, found.session.pairId);
+  const existing = pairFeedback.find((f) => f.sessionId === found.session.id && f.authorId === actor.userId);
   const closesAt = feedbackClosesAt(found.session.end, found.nextStart);
   // A card sent ahead by a program admin keeps saying "answer once you have met" until the session ends.
   const base = { readers: readersOf(found.people, actor.userId, actor.teamsUserId), session: sessionView(found), upcoming: now < found.session.end };
 
-  if (verb === CARD_VERBS.feedbackSubmit) return submit(ports, actor, found, existing, data);
+  if (verb === CARD_VERBS.feedbackSubmit) return submit(ports, actor, found, pairFeedback, existing, data);
   if (verb === CARD_VERBS.feedbackEdit && existing !== undefined && canEdit(existing, found.nextStart, now)) {
     return cardResponse(feedbackCard({ kind: 'form', ...base, values: formValuesOf(existing), closesAt }));
   }
   // Refresh, open, or an edit that came too late: the reader's own view.
-  if (existing !== undefined) return cardResponse(feedbackCard(await thanksView(ports, actor, found, existing)));
+  if (existing !== undefined) return cardResponse(feedbackCard(thanksView(ports, actor, found, pairFeedback, existing)));
   if (now >= closesAt) return messageResponse('Feedback on this session is closed.');
   return cardResponse(feedbackCard({ kind: 'form', ...base, closesAt }));
 }
@@ -65,6 +68,7 @@ async function submit(
   ports: LoopPorts,
   actor: CardActor,
   found: LoopSession,
+  pairFeedback: readonly Feedback[],
   existing: Feedback | undefined,
   data: Record<string, unknown>,
 ): Promise<LoopInvokeResponse> {
@@ -77,7 +81,9 @@ async function submit(
   }
   const stored = await store(ports, actor, found, existing, checked.value);
   if (stored === null) return messageResponse('Feedback on this session is closed, so your answers were not saved.');
-  return cardResponse(feedbackCard(await thanksView(ports, actor, found, stored)));
+  // The pair's feedback as read before storing, with this record as it is stored now.
+  const withStored = [...pairFeedback.filter((f) => f.key !== stored.key), stored];
+  return cardResponse(feedbackCard(thanksView(ports, actor, found, withStored, stored)));
 }
 
 /** Stores the submission by `recordFeedback`'s rules; `null` when the window has closed. */
@@ -105,7 +111,8 @@ async function store(ports: LoopPorts, actor: CardActor, found: LoopSession, exi
   }
 }
 
-async function thanksView(ports: LoopPorts, actor: CardActor, found: LoopSession, feedback: Feedback): Promise<FeedbackCardView> {
+/** The author's thank-you, with the pair's progress counted from `pairFeedback` (which holds `feedback`). */
+function thanksView(ports: LoopPorts, actor: CardActor, found: LoopSession, pairFeedback: readonly Feedback[], feedback: Feedback): FeedbackCardView {
   // Built from what the author may see (everything of their own), the same rule every surface uses.
   const own = visibleTo(feedback, 'author');
   if (own === null) throw new Error('an author always sees their own feedback');
@@ -118,7 +125,6 @@ async function thanksView(ports: LoopPorts, actor: CardActor, found: LoopSession
     privateNote: own.privateNote ?? '',
     shareWithPartner: own.shareWithPartner ?? false,
   };
-  const pairFeedback = await ports.feedback.listForPair(actor.tenantId, found.session.pairId);
   const progress = pairProgress(withOutcomes(found.pairSessions, pairFeedback));
   const open = canEdit(feedback, found.nextStart, ports.now());
   return {

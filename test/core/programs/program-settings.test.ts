@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { UpwardError } from '../../../src/core/errors.ts';
 import { tenantId } from '../../../src/core/ids.ts';
 import { programId } from '../../../src/core/programs/program.ts';
 import { createProgram, editProgram } from '../../../src/core/programs/program-settings.ts';
 import { transition } from '../../../src/core/programs/transitions.ts';
 import { epochMs } from '../../../src/core/time.ts';
+import { badInputFields } from '../bad-input-fields.ts';
 
 const identity = { id: programId('p-1'), tenantId: tenantId('t-1') };
 const now = epochMs(Date.UTC(2025, 0, 1));
@@ -17,16 +17,6 @@ const valid = {
   term: { start: '2025-02-01T00:00:00Z', end: '2025-07-31T00:00:00+02:00' },
 };
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    const upward = error as UpwardError;
-    expect(upward.code).toBe('bad_input');
-    return Object.fromEntries(upward.fields.map((f) => [f.field, f.message]));
-  }
-  throw new Error('expected bad_input');
-}
 
 describe('createProgram', () => {
   it('creates a draft in cycle 1 with the defaults', () => {
@@ -73,13 +63,13 @@ describe('createProgram', () => {
     ['organiser', { organiser: 'assistant' }, /mentee, mentor/],
     ['colour', { colour: 'blue' }, /Unknown field/],
   ])('names %s when it is wrong', (field, change, message) => {
-    const errors = fieldsOf(() => createProgram({ ...valid, ...change }, identity, now));
+    const errors = badInputFields(() => createProgram({ ...valid, ...change }, identity, now));
     expect(Object.keys(errors)).toContain(field);
     expect(errors[field]).toMatch(message);
   });
 
   it('reports every bad field at once', () => {
-    const errors = fieldsOf(() => createProgram({ ...valid, name: '', cadence: 'hourly', sessionMinutes: 90 }, identity, now));
+    const errors = badInputFields(() => createProgram({ ...valid, name: '', cadence: 'hourly', sessionMinutes: 90 }, identity, now));
     expect(Object.keys(errors).sort()).toEqual(['cadence', 'name', 'sessionMinutes']);
   });
 });
@@ -100,12 +90,12 @@ describe('editProgram', () => {
   });
 
   it('re-checks rules across fields: a new end before the existing start names term.end', () => {
-    const errors = fieldsOf(() => editProgram(program, { term: { end: '2025-01-15T00:00:00Z' } }, later));
+    const errors = badInputFields(() => editProgram(program, { term: { end: '2025-01-15T00:00:00Z' } }, later));
     expect(Object.keys(errors)).toEqual(['term.end']);
   });
 
   it('names a misspelt field', () => {
-    const errors = fieldsOf(() => editProgram(program, { rules: { alowTrios: true } }, later));
+    const errors = badInputFields(() => editProgram(program, { rules: { alowTrios: true } }, later));
     expect(Object.keys(errors)).toEqual(['rules.alowTrios']);
   });
 

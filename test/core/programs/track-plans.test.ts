@@ -1,11 +1,11 @@
 /** Session plans of a program's topic tracks: optional, validated field by field, kept on edits. */
 import { describe, expect, it } from 'vitest';
-import type { UpwardError } from '../../../src/core/errors.ts';
 import { tenantId } from '../../../src/core/ids.ts';
 import { programId } from '../../../src/core/programs/program.ts';
 import { createProgram, editProgram } from '../../../src/core/programs/program-settings.ts';
 import { MAX_PLANNED_SESSIONS } from '../../../src/core/programs/track-plans.ts';
 import { epochMs } from '../../../src/core/time.ts';
+import { badInputFields } from '../bad-input-fields.ts';
 
 const identity = { id: programId('p-1'), tenantId: tenantId('t-1') };
 const now = epochMs(Date.UTC(2025, 0, 1));
@@ -18,16 +18,6 @@ const valid = {
 };
 const genAiPlan = { track: 'GenAI tools', sessionTopics: ['Prompting basics', 'Meeting notes with AI', 'Agents at work'] };
 
-function fieldsOf(run: () => unknown): Record<string, string> {
-  try {
-    run();
-  } catch (error) {
-    const upward = error as UpwardError;
-    expect(upward.code).toBe('bad_input');
-    return Object.fromEntries(upward.fields.map((f) => [f.field, f.message]));
-  }
-  throw new Error('expected bad_input');
-}
 
 describe('track plans on create', () => {
   it('are optional: a program sent as before has none', () => {
@@ -57,7 +47,7 @@ describe('track plans on create', () => {
     ['trackPlans.0.colour', [{ ...genAiPlan, colour: 'blue' }], /Unknown field/],
     ['trackPlans', { 'GenAI tools': ['Prompting'] }, /must be a list/],
   ])('names %s when it is wrong', (field, trackPlans, message) => {
-    const errors = fieldsOf(() => createProgram({ ...valid, trackPlans }, identity, now));
+    const errors = badInputFields(() => createProgram({ ...valid, trackPlans }, identity, now));
     expect(Object.keys(errors)).toContain(field);
     expect(errors[field]).toMatch(message);
   });
@@ -78,7 +68,7 @@ describe('track plans on edit', () => {
   });
 
   it('refuses to drop a track that still has a plan, naming the plan, and changes nothing', () => {
-    const errors = fieldsOf(() => editProgram(program, { topicTracks: ['Social media'] }, later));
+    const errors = badInputFields(() => editProgram(program, { topicTracks: ['Social media'] }, later));
     expect(errors['trackPlans.0.track']).toMatch(/"GenAI tools" is not one of the program's topic tracks/);
     expect(program.topicTracks).toEqual(['GenAI tools', 'Social media']);
   });

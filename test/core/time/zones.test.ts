@@ -17,8 +17,11 @@ describe('toIanaZone', () => {
     expect(toIanaZone('Newfoundland Standard Time')).toBe('America/St_Johns');
     expect(toIanaZone('Cen. Australia Standard Time')).toBe('Australia/Adelaide');
     expect(toIanaZone('eastern standard time')).toBe('America/New_York');
-    // CLDR's id for India is the IANA link Asia/Calcutta: the same clock as Asia/Kolkata.
+    // CLDR's id for India is the old name Asia/Calcutta; people see IANA's current one.
     const india = toIanaZone('India Standard Time');
+    expect(india).toBe('Asia/Kolkata');
+    expect(toIanaZone('FLE Standard Time')).toBe('Europe/Kyiv');
+    expect(toIanaZone('SE Asia Standard Time')).toBe('Asia/Bangkok');
     const nepal = toIanaZone('Nepal Standard Time');
     expect(localToEpoch(date('2026-07-01'), 600, india)).toBe(localToEpoch(date('2026-07-01'), 600, ianaZone('Asia/Kolkata')));
     expect(localToEpoch(date('2026-07-01'), 600, nepal)).toBe(utc('2026-07-01T04:15:00'));
@@ -26,6 +29,8 @@ describe('toIanaZone', () => {
 
   it('passes IANA ids through in their canonical spelling', () => {
     expect(toIanaZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(toIanaZone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(toIanaZone('asia/saigon')).toBe('Asia/Ho_Chi_Minh');
     expect(toIanaZone('  europe/london ')).toBe('Europe/London');
     expect(toIanaZone('UTC')).toBe('UTC');
   });
@@ -49,6 +54,15 @@ describe('toIanaZone', () => {
   it('labels zones by place', () => {
     expect(zoneLabel(ianaZone('America/St_Johns'))).toBe('St Johns');
     expect(zoneLabel(ianaZone('Europe/London'))).toBe('London');
+  });
+
+  it('labels zones IANA renamed by their current names, whichever id is stored', () => {
+    expect(zoneLabel(ianaZone('Asia/Calcutta'))).toBe('Kolkata');
+    expect(zoneLabel(ianaZone('Asia/Kolkata'))).toBe('Kolkata');
+    expect(zoneLabel(ianaZone('Asia/Saigon'))).toBe('Ho Chi Minh');
+    expect(zoneLabel(ianaZone('Europe/Kiev'))).toBe('Kyiv');
+    expect(zoneLabel(ianaZone('Asia/Rangoon'))).toBe('Yangon');
+    expect(zoneLabel(ianaZone('America/Godthab'))).toBe('Nuuk');
   });
 });
 

@@ -112,4 +112,14 @@ describe('introduction card', () => {
     expect(actions(card).map((a) => a['title'])).toEqual(['Open My mentoring']);
     expect(card['refresh']['userIds']).toEqual(['29:martin', '29:priya']);
   });
+
+  it('says the meetings were cancelled: no time, no join link, nothing to prepare for a first session', () => {
+    const card = validCard(introductionCard({ ...view, series: null, seriesCancelled: true }));
+    expect(byId(card, 'series')?.['text']).toContain('Your meetings were cancelled');
+    const text = allText(card);
+    expect(text).not.toContain('still looking for a time');
+    expect(text).not.toContain('Before your first session');
+    expect(actions(card).map((a) => a['title'])).toEqual(['Open My mentoring']);
+    expect(JSON.stringify(card)).not.toContain(JOIN);
+  });
 });

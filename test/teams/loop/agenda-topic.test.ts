@@ -13,22 +13,16 @@ import { conversationReferenceRepository } from '../../../src/store/conversation
 import { sentMessageRepository } from '../../../src/store/sent-messages.ts';
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
 import { createLoopHandlers } from '../../../src/teams/loop/loop-handlers.ts';
-import { createProactiveSender, type BotConnector, type ProactiveActivity } from '../../../src/teams/proactive/index.ts';
+import { createProactiveSender } from '../../../src/teams/proactive/index.ts';
 import { openTestStore, type TestStore } from '../../store/open-test-store.ts';
 import { GENAI_TOPICS, junior, senior, storePlannedPair, type PlannedPair } from './planned-pair.ts';
+import { recordingConnector } from '../proactive/recording-connector.ts';
 
 const silent = pino({ level: 'silent' });
 const NOW = Date.UTC(2026, 10, 16, 10, 0);
 let testStore: TestStore;
 let pair: PlannedPair;
-const delivered: ProactiveActivity[] = [];
-const connector: BotConnector = {
-  async send(_serviceUrl, _conversationId, activity) {
-    delivered.push(activity);
-    return { id: `activity-${delivered.length}` };
-  },
-  async update() {},
-};
+const { connector, delivered } = recordingConnector();
 
 /** The text of the card element with `id` (cards are plain JSON by now). */
 const textOf = (card: any, id: string): string | undefined => card.body.find((b: any) => b.id === id)?.text;
@@ -54,7 +48,7 @@ describe('the topic of session n on the agenda card', () => {
       const key = messageKey('agenda', session.id, junior.userId);
       await sendSessionMessage(deps, pair.tenant, { kind: 'agenda', bookingId: pair.booking.id, sessionId: session.id, start: session.start, userId: junior.userId, key });
     }
-    const cards = delivered.map((activity) => activity.attachments![0]!.content as any);
+    const cards = delivered.map(({ activity }) => activity.attachments![0]!.content as any);
     expect(cards.map((card) => textOf(card, 'topic'))).toEqual([
       `${GENAI_TOPICS[0]} (GenAI tools)`,
       `${GENAI_TOPICS[1]} (GenAI tools)`,

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopPortsOver } from '../../../src/engagement/engagement-runtime.ts';
 import { sessionsOfBooking } from '../../../src/engagement/booking-sessions.ts';
 import { tenantId as toTenantId, userId } from '../../../src/core/ids.ts';
+import { recordFeedback } from '../../../src/core/feedback/record.ts';
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
+import { feedbackRepository } from '../../../src/store/feedback.ts';
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
 import { createLoopHandlers, type LoopHandlers } from '../../../src/teams/loop/loop-handlers.ts';
 import { openTestStore, type TestStore } from '../../store/open-test-store.ts';
@@ -106,6 +108,19 @@ describe('feedback card actions', () => {
     const answer = await handlers.cardAction(actor('senior-1'), CARD_VERBS.feedbackSubmit, { sessionId: earlier.id, pairId: 'pair-1', submissionId: 'x', ...good });
     expect(answer).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/closed/) });
     expect((await rows()).map((r) => r.author_id)).toEqual(['junior-1']);
+  });
+
+  it("counts the partner's stored answers in the thank-you's progress, never showing them", async () => {
+    const earlier = sessionsOfBooking(booking)[0]!;
+    const target = { sessionId: earlier.id, pairId: earlier.pairId, authorId: senior.userId, sessionEnd: earlier.end };
+    const partners = recordFeedback(undefined, target, { happened: 'held', rating: 5, learned: '', taught: '', action: '', privateNote: 'Senior secret', shareWithPartner: false }, null, earlier.end);
+    if (partners.kind !== 'created') throw new Error(partners.kind);
+    await feedbackRepository(testStore.store.db).insert(tenant, partners.feedback);
+    // The junior's edit of their own answer: the thank-you counts both sessions the pair said were held.
+    const answer = await handlers.cardAction(actor('junior-1'), CARD_VERBS.feedbackSubmit, { ...ids(), ...good, rating: '3' });
+    expect(texts(answer!.value)).toContain('**2 of 4 sessions held** so far.');
+    expect(JSON.stringify(answer)).not.toContain('Senior secret');
+    expect((await rows()).find((r) => r.author_id === 'junior-1')).toMatchObject({ rating: 3, revision: 3 });
   });
 
   it('answers chat commands: help, next, and anything else quoted back', async () => {

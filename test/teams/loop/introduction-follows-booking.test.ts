@@ -14,8 +14,8 @@ import { sendIntroductions } from '../../../src/engagement/introductions-job.ts'
 import type { PairsPublished } from '../../../src/programs/events.ts';
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
-import { juniorForm, seniorForm } from '../../programs/program-forms.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../../programs/app-fixture.ts';
+import { nextTerm, pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
+import { waitFor } from '../../programs/wait-for.ts';
 
 const DAY = 86_400_000;
 let fx: AppFixture;
@@ -30,16 +30,6 @@ const firstIds = new Map<string, string>();
 const intros = (person: DevPerson) =>
   fx.app.devTenant!.teams.received({ userId: person.id }).flatMap((p) => p.activities).filter((a) => /^Meet your partner/.test(a.summary ?? ''));
 const cardText = (activity: { attachments?: unknown }) => JSON.stringify(activity.attachments ?? []);
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const booking = async (): Promise<BookingRecord> =>
   (await bookingRepository(fx.app.store.db).getByPair(toTenantId(event.tenantId), event.programId, event.pairs[0]!.pairingId, event.cycle))!;
@@ -62,20 +52,9 @@ beforeAll(async () => {
   senior = seniors[0]!;
   // Never inside one management chain: the junior who does not report to the senior.
   junior = juniors.find((j) => !chainOf(j).includes(senior.id))!;
-  // A twelve-week weekly term starting next week, whatever day the suite runs.
-  const start = new Date(Math.ceil(Date.now() / DAY) * DAY + 7 * DAY).toISOString();
-  const end = new Date(Date.parse(start) + 84 * DAY).toISOString();
-  const created = await fx.call(admin, 'POST', '/programs', { name: 'Introductions that follow', topicTracks: ['GenAI tools', 'Strategy'], cadence: 'weekly', sessionMinutes: 45, term: { start, end } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  programId = created.body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'enrolling' });
-  expect((await fx.call(senior, 'POST', `/programs/${programId}/enrolment`, seniorForm())).status).toBe(201);
-  expect((await fx.call(junior, 'POST', `/programs/${programId}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${programId}/transitions`, { to: 'matching' });
-  expect((await fx.call(admin, 'POST', `/programs/${programId}/matching`)).status).toBe(202);
-  await waitForProposal(fx, admin, programId);
-  expect((await fx.call(admin, 'POST', `/programs/${programId}/publish`)).status).toBe(200);
-  event = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === programId)!;
+  const program = { name: 'Introductions that follow', topicTracks: ['GenAI tools', 'Strategy'], cadence: 'weekly', sessionMinutes: 45, term: nextTerm(12) };
+  ({ id: programId } = await publishProgram(fx, admin, program, { mentees: [senior], mentors: [junior] }));
+  event = pairsPublished(fx, programId);
   expect(event.pairs).toHaveLength(1);
 }, 180_000);
 

@@ -1,8 +1,29 @@
-/** Bookings and people for the mentoring-loop tests. */
+/** Pairings, bookings and people for the mentoring-loop tests. */
 import { randomUUID } from 'node:crypto';
 import { type TenantId, type UserId } from '../../../src/core/ids.ts';
 import { DAY_MS, epochMs, HOUR_MS } from '../../../src/core/time.ts';
+import { programId as toProgramId } from '../../../src/core/programs/program.ts';
 import { bookingId, type BookingRecord } from '../../../src/store/bookings.ts';
+import { pairingId, type PairingRecord } from '../../../src/store/pairings.ts';
+
+/** A pairing published just now and still running (first cycle, no co-mentor), as publishing stores it. */
+export function runningPairing(spec: { tenantId: TenantId; id: string; programId: string; mentorId: UserId; menteeId: UserId }): PairingRecord {
+  return {
+    tenantId: spec.tenantId,
+    id: pairingId(spec.id),
+    programId: toProgramId(spec.programId),
+    mentorId: spec.mentorId,
+    menteeId: spec.menteeId,
+    coMentorId: null,
+    cycle: 1,
+    score: 1,
+    reasons: [],
+    publishedAt: epochMs(Date.now()),
+    endedAt: null,
+    endReason: null,
+    endedBy: null,
+  };
+}
 
 export interface BookingSpec {
   readonly tenantId: TenantId;

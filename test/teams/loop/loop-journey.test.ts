@@ -5,7 +5,7 @@
  * feedback card after a session: stored once however often the Execute arrives, and visible in
  * their own history at GET /api/me/feedback (and not in their partner's).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +17,11 @@ import { sendIntroductions } from '../../../src/engagement/introductions-job.ts'
 import type { PairsPublished } from '../../../src/programs/events.ts';
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
-import { juniorForm, PROGRAM, seniorForm } from '../../programs/program-forms.ts';
-import { pickCohort, startAppFixture, waitForProposal, type AppFixture } from '../../programs/app-fixture.ts';
+import { PROGRAM } from '../../programs/program-forms.ts';
+import { pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
+import { waitFor } from '../../programs/wait-for.ts';
 import { connectPlayground, type PlaygroundClient } from '../../playground/playground-client.ts';
-import { startPlayground, type RunningPlayground } from '../../playground/playground-process.ts';
+import { closePlaygroundSession, startPlayground, type RunningPlayground } from '../../playground/playground-process.ts';
 import { bookedSeries, weeklyStarts } from './loop-fixture.ts';
 
 let fx: AppFixture;
@@ -33,39 +34,16 @@ let dir: string;
 const intros = (userId: string) =>
   fx.app.devTenant!.teams.received({ userId }).flatMap((p) => p.activities).filter((a) => /^Meet your partner/.test(a.summary ?? ''));
 
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'upward-loop-'));
   fx = await startAppFixture();
   const admin = fx.admins()[0]!;
   const { seniors, juniors } = pickCohort(fx.people(), 3);
-  const id = (await fx.call(admin, 'POST', '/programs', PROGRAM)).body.program.id as string;
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'enrolling' });
-  for (const senior of seniors) expect((await fx.call(senior, 'POST', `/programs/${id}/enrolment`, seniorForm())).status).toBe(201);
-  for (const junior of juniors) expect((await fx.call(junior, 'POST', `/programs/${id}/enrolment`, juniorForm())).status).toBe(201);
-  await fx.call(admin, 'POST', `/programs/${id}/transitions`, { to: 'matching' });
-  expect((await fx.call(admin, 'POST', `/programs/${id}/matching`)).status).toBe(202);
-  await waitForProposal(fx, admin, id);
-  expect((await fx.call(admin, 'POST', `/programs/${id}/publish`)).status).toBe(200);
-  event = fx.events.find((e): e is PairsPublished => e.type === 'pairs.published' && e.programId === id)!;
+  const { id } = await publishProgram(fx, admin, PROGRAM, { mentees: seniors, mentors: juniors });
+  event = pairsPublished(fx, id);
 }, 180_000);
 
-afterAll(async () => {
-  await client?.settle().catch(() => undefined);
-  client?.close();
-  await playground?.stop();
-  await fx?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closePlaygroundSession({ client, playground, app: fx, dir }));
 
 describe('the mentoring loop', () => {
   it('introduces each person of each published pair once, naming their partner, installing Upward first', async () => {

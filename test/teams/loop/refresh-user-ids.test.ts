@@ -18,9 +18,10 @@ import { introductionCard } from '../../../src/teams/cards/introduction-card.ts'
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
 import { readersOf } from '../../../src/teams/loop/card-people.ts';
 import { createLoopHandlers } from '../../../src/teams/loop/loop-handlers.ts';
-import { createProactiveSender, type BotConnector, type ProactiveActivity } from '../../../src/teams/proactive/index.ts';
+import { createProactiveSender } from '../../../src/teams/proactive/index.ts';
 import { openTestStore, type TestStore } from '../../store/open-test-store.ts';
 import { junior, senior, storePlannedPair, type PlannedPair } from './planned-pair.ts';
+import { recordingConnector } from '../proactive/recording-connector.ts';
 
 const silent = pino({ level: 'silent' });
 const NOW = Date.UTC(2026, 10, 16, 10, 0);
@@ -42,14 +43,7 @@ describe('readersOf', () => {
 describe('cards of a pair', () => {
   let testStore: TestStore;
   let pair: PlannedPair;
-  const delivered: ProactiveActivity[] = [];
-  const connector: BotConnector = {
-    async send(_serviceUrl, _conversationId, activity) {
-      delivered.push(activity);
-      return { id: `activity-${delivered.length}` };
-    },
-    async update() {},
-  };
+  const { connector, delivered } = recordingConnector();
 
   beforeAll(async () => {
     testStore = await openTestStore('pglite');
@@ -73,7 +67,7 @@ describe('cards of a pair', () => {
     await send('agenda', next, senior);
     await send('feedback', past, junior);
     expect(delivered).toHaveLength(2);
-    for (const activity of delivered) {
+    for (const { activity } of delivered) {
       const card = activity.attachments![0]!.content as any;
       expect([...card.refresh.userIds].sort()).toEqual([...expectedIds].sort());
     }

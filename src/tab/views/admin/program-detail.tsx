@@ -1,7 +1,7 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { ProgramState } from '../../api/program-types.ts';
+import type { ProgramState } from '../../../contracts/programs.ts';
 import { adminApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { formatDate } from '../common/format-date.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.ts';
-import type { ProgramView } from '../../api/program-types.ts';
+import type { ProgramView } from '../../../contracts/programs.ts';
 import { fieldErrorsFor } from '../common/field-errors.ts';
 import { draftOf, emptyDraft, inputOf, plannedTracks, planKey, PROGRAM_FIELDS } from './program-draft.ts';
 import { planErrorFields } from './track-plan-fields.tsx';

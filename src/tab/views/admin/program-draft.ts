@@ -1,4 +1,4 @@
-import type { Cadence, Organiser, ProgramInput, ProgramView, SessionMinutes, TrackPlan } from '../../api/program-types.ts';
+import type { Cadence, Organiser, ProgramInput, ProgramView, SessionMinutes, TrackPlan } from '../../../contracts/programs.ts';
 import { dateInputValue, startOfDayIso } from '../common/format-date.ts';
 import { splitTags } from '../common/tags.ts';
 

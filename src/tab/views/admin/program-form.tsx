@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { Cadence, Organiser, ProgramView, SessionMinutes } from '../../api/program-types.ts';
+import type { Cadence, Organiser, ProgramView, SessionMinutes } from '../../../contracts/programs.ts';
 import { adminApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';

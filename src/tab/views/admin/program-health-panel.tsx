@@ -1,7 +1,7 @@
 import { Badge, Body1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useCaller } from '../../api/caller-context.ts';
 import { healthApi } from '../../api/health-api.ts';
-import type { ProgramHealth, RiskReason, Shown } from '../../api/health-types.ts';
+import type { ProgramHealth, RiskReason, Shown } from '../../../contracts/program-health.ts';
 import { formatDate } from '../common/format-date.ts';
 import { Section } from '../common/section.tsx';
 import { useLoad } from '../common/use-load.ts';

@@ -1,5 +1,5 @@
 import { Body1, Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import type { ProgramHealth } from '../../api/health-types.ts';
+import type { ProgramHealth } from '../../../contracts/program-health.ts';
 
 const useStyles = makeStyles({
   hidden: { margin: 0, color: tokens.colorNeutralForeground2 },

@@ -1,5 +1,5 @@
 import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import type { ProgramView } from '../../api/program-types.ts';
+import type { ProgramView } from '../../../contracts/programs.ts';
 import { formatDate } from '../common/format-date.ts';
 import { Section } from '../common/section.tsx';
 import type { Loaded } from '../common/use-load.ts';

@@ -1,7 +1,8 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { PairRef, ProgramView, ProposalView } from '../../api/program-types.ts';
+import type { PairRef, ProposalView } from '../../../contracts/matching.ts';
+import type { ProgramView } from '../../../contracts/programs.ts';
 import { adminApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { Section } from '../common/section.tsx';

@@ -1,5 +1,5 @@
 import { Badge, Button, Card, CardHeader, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ProposedPair } from '../../api/program-types.ts';
+import type { ProposedPair } from '../../../contracts/matching.ts';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },

@@ -2,7 +2,7 @@ import { Button, Field, ProgressBar, Table, TableBody, TableCell, TableHeader, T
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
 import { schedulingApi } from '../../api/scheduling-api.ts';
-import type { PairResult } from '../../api/scheduling-types.ts';
+import type { PairResult } from '../../../contracts/scheduling-runs.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { Section } from '../common/section.tsx';
 import { ViewLoading } from '../view-loading.tsx';

@@ -1,4 +1,4 @@
-import type { ProgramState } from '../../api/program-types.ts';
+import type { ProgramState } from '../../../contracts/programs.ts';
 
 /** A program state in words. */
 export const STATE_LABELS: Record<ProgramState, string> = {

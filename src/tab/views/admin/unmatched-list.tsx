@@ -1,5 +1,5 @@
 import { Subtitle2 } from '@fluentui/react-components';
-import type { PersonLabel } from '../../api/program-types.ts';
+import type { PersonLabel } from '../../../contracts/matching.ts';
 
 /** Everyone the matcher could not pair, each with the reason in words. */
 export function UnmatchedList({ unmatched }: { readonly unmatched: readonly (PersonLabel & { readonly reason: string })[] }) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import type { Caller } from '../../api/caller.ts';
-import type { ProposalView } from '../../api/program-types.ts';
+import type { ProposalView } from '../../../contracts/matching.ts';
 import { adminApi } from '../../api/programs-api.ts';
 
 /** The proposal of a program: none yet, loading, or the latest, polled while a run is going. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Caller } from '../../api/caller.ts';
 import { schedulingApi } from '../../api/scheduling-api.ts';
-import type { PairResult, RunProgress } from '../../api/scheduling-types.ts';
+import type { PairResult, RunProgress } from '../../../contracts/scheduling-runs.ts';
 
 /** The program's latest scheduling run and its pairs' results, polled while it runs. */
 export interface ScheduleRun {

@@ -1,4 +1,4 @@
-import type { Count } from '../../api/participation-types.ts';
+import type { Count } from '../../../contracts/participation.ts';
 
 /** A count as text, or "hidden" when the group is under the privacy minimum. */
 export const countText = (count: Count): string => (count.shown ? String(count.value) : 'Hidden');

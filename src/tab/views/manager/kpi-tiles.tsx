@@ -1,5 +1,5 @@
 import { Card, Caption1, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import type { ParticipationGroup } from '../../api/participation-types.ts';
+import type { ParticipationGroup } from '../../../contracts/participation.ts';
 import { countText } from './count-text.ts';
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/re
 import { useState, type FormEvent } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
 import { sessionsApi } from '../../api/sessions-api.ts';
-import type { BacklogItem } from '../../api/sessions-types.ts';
+import type { BacklogItem } from '../../../contracts/backlog.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';
 

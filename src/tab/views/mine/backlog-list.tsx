@@ -1,5 +1,5 @@
 import { Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { BacklogItem } from '../../api/sessions-types.ts';
+import type { BacklogItem } from '../../../contracts/backlog.ts';
 import { formatDate } from '../common/format-date.ts';
 import { EmptyState } from '../empty-state.tsx';
 import { BacklogForm } from './backlog-form.tsx';

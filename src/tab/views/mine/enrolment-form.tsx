@@ -1,7 +1,8 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { OwnEnrolment, ProgramSummary, Role } from '../../api/program-types.ts';
+import type { OwnEnrolment, Role } from '../../../contracts/enrolments.ts';
+import type { ProgramSummary } from '../../../contracts/programs.ts';
 import { participantApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { fieldErrorsFor } from '../common/field-errors.ts';

@@ -4,7 +4,7 @@ import { actionDoneApi } from '../../api/action-done-api.ts';
 import { useCaller } from '../../api/caller-context.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { useLoad } from '../common/use-load.ts';
-import type { MyFeedback } from '../../api/sessions-types.ts';
+import type { MyFeedback } from '../../../contracts/feedback.ts';
 import { formatDate } from '../common/format-date.ts';
 import { EmptyState } from '../empty-state.tsx';
 

@@ -14,8 +14,12 @@ const useStyles = makeStyles({
   list: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '44rem' },
 });
 
-/** The participant's pairs and programs: enrol, edit, pause, leave, and see who they are paired with and why. */
-export function MyMentoring({ onSignIn, viewerZone }: { readonly onSignIn: () => void; readonly viewerZone?: string }) {
+/**
+ * The participant's pairs and programs: enrol, edit, pause, leave, and see who they are paired with and why.
+ * `viewerZone` is the mailbox's zone from `/api/me`, which the server names as IANA does today; the
+ * browser's own zone is not used, as Chromium reports some zones by old names ("Asia/Calcutta").
+ */
+export function MyMentoring({ onSignIn, viewerZone }: { readonly onSignIn: () => void; readonly viewerZone: string }) {
   const styles = useStyles();
   const call = useCaller();
   const data = useLoad(async (signal) => {
@@ -41,7 +45,7 @@ export function MyMentoring({ onSignIn, viewerZone }: { readonly onSignIn: () =>
           </div>
         )}
       </Section>
-      {running.length > 0 && <MySessionsArea pairings={running} viewerZone={viewerZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone} onSignIn={onSignIn} />}
+      {running.length > 0 && <MySessionsArea pairings={running} viewerZone={viewerZone} onSignIn={onSignIn} />}
       <Section title="Programs" testId="my-programs">
         {programs.length === 0 ? (
           <EmptyState title="No programs open to you">When your organisation opens a reverse-mentoring program, you can enrol here.</EmptyState>

@@ -1,7 +1,7 @@
 import { Badge, Body1, Button, Card, CardHeader, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { MyProgram, OwnEnrolment } from '../../api/program-types.ts';
+import type { MyProgram, OwnEnrolment } from '../../../contracts/enrolments.ts';
 import { participantApi } from '../../api/programs-api.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { formatDate, startOfDayIso } from '../common/format-date.ts';

@@ -1,8 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCaller } from '../../api/caller-context.ts';
-import type { PairingMember, SharedEnrolment } from '../../api/program-types.ts';
+import type { SharedEnrolment } from '../../../contracts/enrolments.ts';
+import type { PairingMember } from '../../../contracts/pairings.ts';
 import { sessionsApi } from '../../api/sessions-api.ts';
-import type { BacklogItem, BookingView } from '../../api/sessions-types.ts';
+import type { BacklogItem } from '../../../contracts/backlog.ts';
+import type { BookingView } from '../../../contracts/bookings.ts';
 import { Section } from '../common/section.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { EmptyState } from '../empty-state.tsx';
@@ -40,7 +42,7 @@ export function MySessionsArea({ pairings, viewerZone, onSignIn }: MySessionsAre
       sessionsApi.feedback(call, signal),
       Promise.all(pairings.map(async (p) => [p.id, await sessionsApi.backlog(call, p.id, signal)] as const)),
     ]);
-    return { bookings, feedback, backlogs: new Map<string, BacklogItem[]>(backlogs) };
+    return { bookings, feedback, backlogs: new Map<string, readonly BacklogItem[]>(backlogs) };
   }, `sessions:${ids}`);
 
   if (data.state.status === 'loading') return <ViewLoading />;

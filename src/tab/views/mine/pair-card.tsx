@@ -1,7 +1,8 @@
 import { Body1, Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
-import type { PairingMember, SharedEnrolment } from '../../api/program-types.ts';
+import type { SharedEnrolment } from '../../../contracts/enrolments.ts';
+import type { PairingMember } from '../../../contracts/pairings.ts';
 import { participantApi } from '../../api/programs-api.ts';
 import { localTimeIn } from '../../format/local-time.ts';
 import { ActionError } from '../common/action-error.tsx';

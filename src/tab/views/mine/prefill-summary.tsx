@@ -1,5 +1,5 @@
 import { Caption1, Spinner } from '@fluentui/react-components';
-import type { DirectoryProfile } from '../../api/program-types.ts';
+import type { DirectoryProfile } from '../../../contracts/enrolments.ts';
 import type { Loaded } from '../common/use-load.ts';
 import { LoadError } from '../load-error.tsx';
 

@@ -2,7 +2,7 @@ import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, Dialog
 import { useState } from 'react';
 import { useCaller } from '../../api/caller-context.ts';
 import { sessionsApi } from '../../api/sessions-api.ts';
-import type { BookingView, SessionView } from '../../api/sessions-types.ts';
+import type { BookingView, SessionView } from '../../../contracts/bookings.ts';
 import { ActionError } from '../common/action-error.tsx';
 import { useLoad } from '../common/use-load.ts';
 import { LoadError } from '../load-error.tsx';

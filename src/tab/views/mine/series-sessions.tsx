@@ -1,6 +1,8 @@
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { BacklogItem, BookingView, MyFeedback, SessionView } from '../../api/sessions-types.ts';
+import type { BacklogItem } from '../../../contracts/backlog.ts';
+import type { BookingView, SessionView } from '../../../contracts/bookings.ts';
+import type { MyFeedback } from '../../../contracts/feedback.ts';
 import { RescheduleDialog } from './reschedule-dialog.tsx';
 import { occurrenceStatus, STATUS_COLOR } from './session-status.ts';
 import { partnerLocal, slotInZone } from './session-time.ts';

@@ -1,4 +1,5 @@
-import type { MyFeedback, SessionView } from '../../api/sessions-types.ts';
+import type { SessionView } from '../../../contracts/bookings.ts';
+import type { MyFeedback } from '../../../contracts/feedback.ts';
 
 /** What a participant sees of one occurrence. */
 export type OccurrenceStatus = 'upcoming' | 'moved' | 'held' | 'missed' | 'cancelled';

@@ -1,4 +1,4 @@
-/** `GET /api/participation`: a manager's org in counts only (mirrors `src/server/routes/participation.ts`). */
+/** `GET /api/participation`: a manager's org in counts only. */
 
 /** A count, or why it is not shown (a group under the privacy minimum). */
 export type Count = { readonly shown: true; readonly value: number } | { readonly shown: false; readonly reason: string };
