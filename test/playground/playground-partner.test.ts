@@ -9,7 +9,7 @@ import { buildPlaygroundConfig } from '../../scripts/playground-config.ts';
 import { playgroundWithPartner } from '../../scripts/playground-partner.ts';
 import type { DevPerson } from '../../src/devtenant/dev-tenant.ts';
 import { PROGRAM } from '../programs/program-forms.ts';
-import { pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
+import { pairsPublished, pickPair, publishProgram, startAppFixture, type AppFixture } from '../programs/app-fixture.ts';
 
 let fx: AppFixture;
 let junior: DevPerson;
@@ -18,9 +18,7 @@ let senior: DevPerson;
 beforeAll(async () => {
   fx = await startAppFixture();
   const admin = fx.admins()[0]!;
-  const { seniors, juniors, chainOf } = pickCohort(fx.people(), 1, 1);
-  senior = seniors[0]!;
-  junior = juniors.find((j) => !chainOf(j).includes(senior.id))!;
+  ({ senior, junior } = pickPair(fx.people()));
   const { id } = await publishProgram(fx, admin, PROGRAM, { mentees: [senior], mentors: [junior] });
   expect(pairsPublished(fx, id).pairs).toHaveLength(1);
 }, 180_000);

@@ -126,6 +126,15 @@ export function pickCohort(people: readonly DevPerson[], size: number, extraJuni
   return { seniors, juniors, underFirstSenior, chainOf };
 }
 
+/** One senior and one junior outside the senior's reporting line: a pair the matcher may make. */
+export function pickPair(people: readonly DevPerson[]): { senior: DevPerson; junior: DevPerson } {
+  const { seniors, juniors, chainOf } = pickCohort(people, 1, 1);
+  const senior = seniors[0]!;
+  const junior = juniors.find((j) => !chainOf(j).includes(senior.id));
+  if (junior === undefined) throw new Error(`no junior outside ${senior.displayName}'s reporting line in the organisation`);
+  return { senior, junior };
+}
+
 /** Throws naming the step unless `answer` has the status the step answers with when it works. */
 function expectOk(what: string, answer: Answer, status: number): void {
   if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DevPerson } from '../../../src/devtenant/dev-tenant.ts';
 import { waitFor } from '../../programs/wait-for.ts';
-import { nextTerm, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
+import { nextTerm, pickPair, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
 
 let fx: AppFixture;
 let junior: DevPerson;
@@ -31,9 +31,7 @@ async function reinstall(person: DevPerson): Promise<void> {
 beforeAll(async () => {
   fx = await startAppFixture();
   const admin = fx.admins()[0]!;
-  const { seniors, juniors, chainOf } = pickCohort(fx.people(), 1, 1);
-  senior = seniors[0]!;
-  junior = juniors.find((j) => !chainOf(j).includes(senior.id))!;
+  ({ senior, junior } = pickPair(fx.people()));
   fx.app.devTenant!.teams.setBlocked(junior.tenantId, [junior.id], true);
   await publishProgram(fx, admin, { name: 'Introductions after a reinstall', topicTracks: ['GenAI tools', 'Strategy'], cadence: 'weekly', sessionMinutes: 45, term: nextTerm(12) }, {
     mentees: [senior],

@@ -14,7 +14,7 @@ import { sendIntroductions } from '../../../src/engagement/introductions-job.ts'
 import type { PairsPublished } from '../../../src/programs/events.ts';
 import { bookingRepository, type BookingRecord } from '../../../src/store/bookings.ts';
 import { CARD_VERBS } from '../../../src/teams/cards/card-verbs.ts';
-import { nextTerm, pairsPublished, pickCohort, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
+import { nextTerm, pairsPublished, pickPair, publishProgram, startAppFixture, type AppFixture } from '../../programs/app-fixture.ts';
 import { waitFor } from '../../programs/wait-for.ts';
 
 const DAY = 86_400_000;
@@ -48,10 +48,7 @@ const replayDeps = () => ({
 beforeAll(async () => {
   fx = await startAppFixture();
   admin = fx.admins()[0]!;
-  const { seniors, juniors, chainOf } = pickCohort(fx.people(), 1, 1);
-  senior = seniors[0]!;
-  // Never inside one management chain: the junior who does not report to the senior.
-  junior = juniors.find((j) => !chainOf(j).includes(senior.id))!;
+  ({ senior, junior } = pickPair(fx.people()));
   const program = { name: 'Introductions that follow', topicTracks: ['GenAI tools', 'Strategy'], cadence: 'weekly', sessionMinutes: 45, term: nextTerm(12) };
   ({ id: programId } = await publishProgram(fx, admin, program, { mentees: [senior], mentors: [junior] }));
   event = pairsPublished(fx, programId);
