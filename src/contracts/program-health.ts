@@ -40,6 +40,23 @@ export interface ThemeFigures {
   readonly average: number;
 }
 
+/**
+ * Whether learning runs both ways, judged on each pair's latest sessions from which of "what I
+ * learned" and "what I taught" each person answered (never what they wrote); pairs are counted,
+ * never named.
+ */
+export interface ReciprocityFigures {
+  /** Pairs whose answers say who learned or taught. */
+  readonly pairs: number;
+  /** People whose answers are counted. */
+  readonly people: number;
+  readonly bothWays: number;
+  /** Only the senior taught: drifted back into top-down mentoring. */
+  readonly seniorTaughtOnly: number;
+  /** Only the junior taught. */
+  readonly juniorTaughtOnly: number;
+}
+
 export interface ProgramHealth {
   readonly programId: string;
   readonly programName: string;
@@ -61,6 +78,8 @@ export interface ProgramHealth {
     readonly rating: Shown<{ readonly aggregate: RatingAggregate }>;
     /** Themes of enough raters each, and the smaller ones only together in `other`. */
     readonly themes: Shown<{ readonly themes: readonly (ThemeFigures & { readonly theme: string })[]; readonly other: (ThemeFigures & { readonly themes: readonly string[] }) | null }>;
+    /** Learning both ways (see {@link ReciprocityFigures}); never for fewer than `minGroupSize` people. */
+    readonly reciprocity: Shown<{ readonly figures: ReciprocityFigures }>;
   };
   /** `total` counts every pair at risk; `pairs` lists the first of them. */
   readonly atRisk: { readonly total: number; readonly pairs: readonly PairAtRisk[] };

@@ -1,8 +1,10 @@
 /**
  * What program health may know of a program's feedback, read for one program of one tenant: per
  * answer its pair, session, session start, author, whether the session happened and the rating,
- * plus the session's theme from structured program data. The statements select none of the
- * free-text columns (learned, taught, action, private note), so no text can reach health.
+ * plus the session's theme from structured program data, the author's side in the pair, and
+ * whether they answered "what I learned" and "what I taught" (for the two-way learning figure).
+ * The statements select none of the free-text columns' text (learned, taught, action, private
+ * note) — of learned and taught only whether they are empty — so no text can reach health.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Happened, Rating } from '../core/feedback/feedback.ts';
@@ -27,6 +29,10 @@ export interface ProgramFeedbackFact {
   /** Logged by the pair outside the booked series (never planned). */
   readonly logged: boolean;
   readonly theme: string;
+  /** The author's side in the pair: `mentor` (the junior; a co-mentor too) or `mentee` (the senior). */
+  readonly side: 'mentor' | 'mentee';
+  readonly learnedSomething: boolean;
+  readonly taughtSomething: boolean;
 }
 
 /** Reads a program's feedback facts; every statement is filtered by the tenant. */
@@ -55,9 +61,10 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
       // A booked session's id is `<booking id>#<occurrence index>`; its number in the series (as its
       // agenda showed it) is its place among the booking's placed occurrences by start. Each
       // booking that has answers is expanded once and joined, not once per answer.
-      sql<{ pair_id: string; session_key: string; author_id: string; happened: string; rating: number | null; end_ms: number; start_ms: number | null; n: number | null }>`
+      sql<{ pair_id: string; session_key: string; author_id: string; happened: string; rating: number | null; end_ms: number; start_ms: number | null; n: number | null; learned_something: boolean; taught_something: boolean }>`
         with answers as (
           select f.pair_id, f.session_key, f.author_id, f.happened, f.rating, extract(epoch from f.session_end)::float8 * 1000 as end_ms,
+                 f.learned <> '' as learned_something, f.taught <> '' as taught_something,
                  case when position('#' in f.session_key) > 0 then split_part(f.session_key, '#', 1) end as booking_id,
                  split_part(f.session_key, '#', 2) as idx
           from feedback f
@@ -69,11 +76,11 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
           where b.tenant_id = ${tenantId} and b.program_id = ${programId} and x.value->>'status' <> 'unplaced'
             and b.id in (select booking_id from answers)
         )
-        select a.pair_id, a.session_key, a.author_id, a.happened, a.rating, a.end_ms, o.start_ms, o.n
+        select a.pair_id, a.session_key, a.author_id, a.happened, a.rating, a.end_ms, o.start_ms, o.n, a.learned_something, a.taught_something
         from answers a
         left join placed o on o.booking_id = a.booking_id and o.pair_id = a.pair_id and o.idx = a.idx`.execute(db),
-      sql<{ id: string; can_teach: unknown; wants_to_learn: unknown }>`
-        select p.id, mentor.answers->'canTeach' as can_teach, mentee.answers->'wantsToLearn' as wants_to_learn
+      sql<{ id: string; mentee_id: string; can_teach: unknown; wants_to_learn: unknown }>`
+        select p.id, p.mentee_id, mentor.answers->'canTeach' as can_teach, mentee.answers->'wantsToLearn' as wants_to_learn
         from pairings p
         left join enrolments mentor on mentor.tenant_id = p.tenant_id and mentor.program_id = p.program_id and mentor.user_id = p.mentor_id
         left join enrolments mentee on mentee.tenant_id = p.tenant_id and mentee.program_id = p.program_id and mentee.user_id = p.mentee_id
@@ -85,6 +92,7 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
     // The track each pair follows, chosen as its agenda cards choose it.
     const tracked = { topicTracks: strings(settings.tracks), trackPlans: plansOf(settings.plans) };
     const trackOf = new Map(pairs.rows.map((p) => [p.id, pairTrack(tracked, { canTeach: strings(p.can_teach) }, { wantsToLearn: strings(p.wants_to_learn) })]));
+    const menteeOf = new Map(pairs.rows.map((p) => [p.id, p.mentee_id]));
 
     return answers.rows.map((row) => {
       const logged = row.session_key.startsWith(LOGGED_PREFIX);
@@ -102,6 +110,9 @@ export function programFeedbackReader(db: Kysely<Database>): ProgramFeedbackRead
         rating: row.rating === null ? null : (row.rating as Rating),
         logged,
         theme: sessionTheme(trackOf.get(row.pair_id) ?? null, logged ? null : row.n),
+        side: menteeOf.get(row.pair_id) === row.author_id ? 'mentee' : 'mentor',
+        learnedSomething: row.learned_something,
+        taughtSomething: row.taught_something,
       };
     });
   };

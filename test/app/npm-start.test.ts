@@ -58,7 +58,7 @@ describe('npm start', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
-  });
+  }, 120_000);
 
   it('stops before doing anything when a setting is bad, with one line naming it', async () => {
     const bad = start({ PORT: 'eighty' });

@@ -49,6 +49,10 @@ describe('program health with stored feedback in the admin view', () => {
     const { expected: due, received } = expected.completion;
     expect(await health.getByTestId('feedback-completion').innerText()).toBe(`${Math.round((received / due) * 1000) / 10}% (${received} of ${due} answers)`);
     expect(await health.getByTestId('average-rating').innerText()).toBe(`4 / 5 from ${expected.rating.people} people (${expected.rating.ratings} ratings)`);
+    const { pairs: answered, bothWays, seniorTaughtOnly, people } = expected.reciprocity;
+    expect(await health.getByTestId('learning-both-ways').innerText()).toBe(
+      `${bothWays} of ${answered} pairs; ${seniorTaughtOnly} pair where only the senior taught (from ${people} people's latest answers)`,
+    );
     expect(await rowsOf(health.getByRole('table', { name: 'Sessions per week' }))).toEqual([`2025-01-06 ${pairCount} 3`, `2025-01-13 ${pairCount} 3`, '2025-01-20 0 1']);
 
     const themes = await rowsOf(health.getByRole('table', { name: 'Ratings by theme' }));

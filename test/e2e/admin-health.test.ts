@@ -68,6 +68,7 @@ describe('program health in the admin view', () => {
     expect(await health.getByTestId('held-sessions').innerText()).toMatch(/^1 \/ 3 /);
     expect(await health.getByTestId('feedback-completion').innerText()).toBe('Fewer than 5 people: hidden to protect privacy');
     expect(await health.getByTestId('average-rating').innerText()).toBe('Fewer than 5 people: hidden to protect privacy');
+    expect(await health.getByTestId('learning-both-ways').innerText()).toBe('Fewer than 5 people: hidden to protect privacy');
     expect(await health.getByTestId('themes-hidden').innerText()).toBe('Ratings by theme: Fewer than 5 people rated sessions: themes are hidden to protect privacy.');
     expect(await health.getByTestId('themes').count()).toBe(0);
     expect(await page.content()).not.toContain('PRIVATE');

@@ -85,7 +85,7 @@ describe('the personal view in the running app', () => {
       await screenshot(page, `personal-view-${theme}`);
       expect(await seriousAxeViolations(page), `axe in the ${theme} theme`).toEqual([]);
     }
-  });
+  }, 90_000);
 
   it('follows the operating system’s dark mode and forced colours when no theme is asked for', async () => {
     const background = () => page.locator('[data-theme]').evaluate((el) => getComputedStyle(el).backgroundColor);

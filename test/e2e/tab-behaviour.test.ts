@@ -218,7 +218,7 @@ describe('accessibility of the states around the profile', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'You are signed out of Upward' }).waitFor();
     expect(await seriousAxeViolations(page), 'signed out').toEqual([]);
-  });
+  }, 90_000);
 });
 
 describe('host detection', () => {

@@ -45,18 +45,23 @@ export const expectedHealth = (pairs: number) => ({
   rating: { people: 8, ratings: 11, average: 4 },
   prompting: { theme: 'GenAI tools: Prompting basics', people: 6, sessions: 3, average: 4.2 },
   other: { themes: ['GenAI tools', 'GenAI tools: Copilot in meetings'], people: 5, sessions: 4, average: 3.8 },
+  // Pairs 0, 1 and 3 both taught; in pair 2 the junior only learned and the senior only taught.
+  reciprocity: { pairs: 4, people: 8, bothWays: 3, seniorTaughtOnly: 1, juniorTaughtOnly: 0 },
 });
 
 export async function seedProgramFeedback(db: Kysely<Database>, tenant: string, programId: string, pairs: readonly SeedPair[], monday: number): Promise<void> {
   if (pairs.length < 5) throw new Error(`the feedback seed needs five pairs, got ${pairs.length}`);
   const store = feedbackRepository(db);
   const answer = async (pair: SeedPair, index: number, author: string, happened: 'held' | 'no-show', rating: 1 | 2 | 3 | 4 | 5 | null) => {
+    // Pair 2 drifted into top-down mentoring: its junior wrote only what they learned, its senior only what they taught.
+    const drifted = pair === pairs[2];
+    const junior = author === pair.mentor.userId;
     const session = sessionId(`booking-${pair.id}#${index}`);
     const by = userId(author);
     const end = epochMs(monday + index * WEEK + 45 * 60_000);
     await store.insert(toTenantId(tenant), {
       key: feedbackKey(session, by), sessionId: session, pairId: pairId(pair.id), authorId: by, sessionEnd: end, happened, rating,
-      learned: FEEDBACK_SECRET, taught: FEEDBACK_SECRET, action: FEEDBACK_SECRET, privateNote: FEEDBACK_SECRET, shareWithPartner: false,
+      learned: drifted && !junior ? '' : FEEDBACK_SECRET, taught: drifted && junior ? '' : FEEDBACK_SECRET, action: FEEDBACK_SECRET, privateNote: FEEDBACK_SECRET, shareWithPartner: false,
       submittedAt: end, updatedAt: end, revision: 1,
     });
   };

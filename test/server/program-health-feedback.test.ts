@@ -49,6 +49,11 @@ describe('program health with stored feedback', () => {
     expect(expected.prompting.sessions + expected.other.sessions).toBe(health.totals.heldSessions);
   });
 
+  it('counts pairs where learning ran both ways from which questions people answered, not what they wrote', async () => {
+    const { health } = (await fx.call(admin, 'GET', `/programs/${id}/health`)).body;
+    expect(health.feedback.reciprocity).toEqual({ shown: true, figures: expectedHealth(pairs.length).reciprocity });
+  });
+
   it('sends no text anyone wrote, and nothing tied to one person’s answer', async () => {
     const body = JSON.stringify((await fx.call(admin, 'GET', `/programs/${id}/health`)).body);
     expect(body).not.toContain(FEEDBACK_SECRET);

@@ -25,7 +25,11 @@ function facts(pairCount: number, feedback: HealthFeedback[] | null): ProgramHea
   };
 }
 
-const held = (pair: number, session: number, author: string, rating: 1 | 2 | 3 | 4 | 5): HealthFeedback => ({
+/** Which of "what I learned" and "what I taught" an answer filled in (both unless a test says). */
+type Said = { learned?: boolean; taught?: boolean };
+
+/** Authors are `m<pair>` (the junior mentor) and `s<pair>` (the senior mentee). */
+const held = (pair: number, session: number, author: string, rating: 1 | 2 | 3 | 4 | 5, said: Said = {}): HealthFeedback => ({
   pairId: `p${pair}`,
   sessionId: `p${pair}-s${session}`,
   sessionStart: MON + session * WEEK,
@@ -34,6 +38,9 @@ const held = (pair: number, session: number, author: string, rating: 1 | 2 | 3 |
   rating,
   logged: false,
   theme: `Track ${pair % 2}`,
+  side: author.startsWith('s') ? 'mentee' : 'mentor',
+  learnedSomething: said.learned ?? true,
+  taughtSomething: said.taught ?? true,
 });
 
 /** A session `author` of pair `pair` logged themselves on `day` (the start of a UTC day). */
@@ -46,6 +53,9 @@ const logged = (pair: number, submission: string, author: string, day: number, r
   rating,
   logged: true,
   theme: `Track ${pair % 2}`,
+  side: author.startsWith('s') ? 'mentee' : 'mentor',
+  learnedSomething: true,
+  taughtSomething: true,
 });
 
 describe('summariseProgramHealth', () => {
@@ -128,6 +138,23 @@ describe('summariseProgramHealth', () => {
     });
     const few = summariseProgramHealth(facts(3, five.slice(0, 4)), NOW).feedback.themes;
     expect(few).toEqual({ shown: false, reason: 'Fewer than 5 people rated sessions: themes are hidden to protect privacy' });
+  });
+
+  it('counts pairs where learning ran both ways from the held sessions\' answers, one per person and session, and hides it under five people', () => {
+    const answers = [
+      held(0, 0, 'm0', 4), held(0, 0, 's0', 4),
+      // Pair 1 drifted: the junior only learned, the senior only taught.
+      held(1, 0, 'm1', 4, { taught: false }), held(1, 0, 's1', 4, { learned: false }),
+      held(2, 0, 'm2', 5),
+      // A session that did not happen says nothing of who learned.
+      { ...held(2, 1, 's2', 1), happened: 'no-show' as const, rating: null },
+    ];
+    const health = summariseProgramHealth(facts(3, answers), NOW);
+    expect(health.feedback.reciprocity).toEqual({ shown: true, figures: { pairs: 3, people: 5, bothWays: 2, seniorTaughtOnly: 1, juniorTaughtOnly: 0 } });
+    expect(health.notes.join(' ')).toContain('never from what they wrote');
+    const few = summariseProgramHealth(facts(3, answers.slice(0, 4)), NOW).feedback.reciprocity;
+    expect(few).toEqual({ shown: false, reason: 'Fewer than 5 people: hidden to protect privacy' });
+    expect(summariseProgramHealth(facts(3, null), NOW).feedback.reciprocity).toEqual({ shown: false, reason: 'Upward does not record session feedback yet' });
   });
 
   it('shows no rating at all when fewer than five people rated, and no completion for under five people', () => {

@@ -54,6 +54,11 @@ export interface HealthFeedback {
   readonly logged: boolean;
   /** The session's theme from the pair's topic track and the plan's topic for it (see `sessionTheme`). */
   readonly theme: string;
+  /** The author's side in the pair: `mentor` is the junior (or a co-mentor), `mentee` the senior. */
+  readonly side: 'mentor' | 'mentee';
+  /** Whether they answered "what I learned" / "what I taught" — never what they wrote. */
+  readonly learnedSomething: boolean;
+  readonly taughtSomething: boolean;
 }
 
 export interface ProgramHealthFacts {

@@ -5,6 +5,7 @@
  */
 import type { PairAtRisk, ProgramHealth, RiskReason } from '../../contracts/program-health.ts';
 import { aggregateRatings, MIN_AGGREGATE_GROUP, type Feedback } from '../../core/feedback/index.ts';
+import { reciprocityOf, RECENT_SESSIONS } from '../../core/feedback/reciprocity.ts';
 import { aggregateThemes } from '../../core/feedback/themes-aggregate.ts';
 import type { PairCheckIn } from './program-health-check-ins.ts';
 import type { HealthFeedback, HealthPairSessions, ProgramHealthFacts } from './program-health-source.ts';
@@ -165,6 +166,10 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
   // The same answers as the rating above, so the themes together are exactly the people it counts.
   const byTheme = aggregateThemes(rated.map((f) => ({ theme: f.theme, sessionKey: keyOf(f), authorId: f.authorId, happened: f.happened, rating: f.rating })), bar);
   const themes = !recorded ? hidden(notRecorded) : byTheme;
+  // The same one answer per person and session; only sessions that were held say who learned.
+  const directions = rated.filter((f) => f.happened === 'held').map((f) => ({ ...f, sessionKey: keyOf(f) }));
+  const twoWay = recorded ? reciprocityOf(directions, bar) : null;
+  const reciprocity = !recorded ? hidden(notRecorded) : twoWay === null ? hidden(tooFew) : { shown: true as const, figures: twoWay };
 
   const checkInOf = new Map(facts.checkIns.map((c) => [c.pairId, c]));
   const risky: PairAtRisk[] = [];
@@ -193,6 +198,7 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
     'Planned sessions are those on the calendar and not cancelled, counted in the week (Monday, UTC) they start.',
   ];
   if (recorded) {
+    notes.push(`Learning both ways is judged on each pair’s latest ${RECENT_SESSIONS} sessions with answers, from whether each person answered “what I learned” and “what I taught” — never from what they wrote.`);
     notes.push('A theme is the pair’s topic track and the session plan’s topic for that session, as on its agenda; themes rated by fewer than five people are shown only together as “Other themes”.');
     if (loggedSessions > 0) notes.push('Held sessions include sessions pairs logged themselves outside their booked series; those were never planned, so a week can show more held than planned.');
   }
@@ -210,7 +216,7 @@ export function summariseProgramHealth(facts: ProgramHealthFacts, now: number, m
       loggedSessions,
     },
     weeks,
-    feedback: { recorded, completion, rating, themes },
+    feedback: { recorded, completion, rating, themes, reciprocity },
     atRisk: { total: risky.length, pairs: risky.slice(0, MAX_AT_RISK_LISTED) },
     notes,
   };

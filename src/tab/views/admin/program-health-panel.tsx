@@ -1,7 +1,7 @@
 import { Badge, Body1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useCaller } from '../../api/caller-context.ts';
 import { healthApi } from '../../api/health-api.ts';
-import type { ProgramHealth, RiskReason, Shown } from '../../../contracts/program-health.ts';
+import type { ProgramHealth, ReciprocityFigures, RiskReason, Shown } from '../../../contracts/program-health.ts';
 import { formatDate } from '../common/format-date.ts';
 import { Section } from '../common/section.tsx';
 import { useLoad } from '../common/use-load.ts';
@@ -31,6 +31,15 @@ const shownOr = <T,>(figure: Shown<T>, show: (value: T) => string): string => (f
 /** Weeks around now are what the team acts on; older and later ones are in the export. */
 const WEEKS_SHOWN = 12;
 
+/** "5 of 7 pairs; 2 where only the senior taught" — the drift the program team acts on comes first after the total. */
+function reciprocityText(f: ReciprocityFigures): string {
+  const pairs = (n: number) => `${n} ${n === 1 ? 'pair' : 'pairs'}`;
+  const parts = [`${f.bothWays} of ${pairs(f.pairs)}`];
+  if (f.seniorTaughtOnly > 0) parts.push(`${pairs(f.seniorTaughtOnly)} where only the senior taught`);
+  if (f.juniorTaughtOnly > 0) parts.push(`${pairs(f.juniorTaughtOnly)} where only the junior taught`);
+  return `${parts.join('; ')} (from ${f.people} people's latest answers)`;
+}
+
 function Figures({ health }: { readonly health: ProgramHealth }) {
   const styles = useStyles();
   const { totals, feedback } = health;
@@ -49,6 +58,8 @@ function Figures({ health }: { readonly health: ProgramHealth }) {
       <dd data-testid="feedback-completion">{shownOr(feedback.completion, (c) => `${c.rate}% (${c.received} of ${c.expected} answers)`)}</dd>
       <dt>Average rating</dt>
       <dd data-testid="average-rating">{shownOr(feedback.rating, (r) => `${r.aggregate.average} / 5 from ${r.aggregate.people} people (${r.aggregate.ratings} ratings)`)}</dd>
+      <dt>Learning both ways</dt>
+      <dd data-testid="learning-both-ways">{shownOr(feedback.reciprocity, ({ figures }) => reciprocityText(figures))}</dd>
     </dl>
   );
 }
