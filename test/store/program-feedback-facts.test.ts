@@ -40,12 +40,15 @@ async function seedPair(db: Kysely<Database>, tenant: string, program: string, p
   }
 }
 
-async function answer(db: Kysely<Database>, tenant: string, pair: string, session: string, author: string, end: number, happened: 'held' | 'no-show', rating: 1 | 2 | 3 | 4 | 5 | null): Promise<void> {
+async function answer(
+  db: Kysely<Database>, tenant: string, pair: string, session: string, author: string, end: number, happened: 'held' | 'no-show', rating: 1 | 2 | 3 | 4 | 5 | null,
+  wrote: { learned?: string; taught?: string } = {},
+): Promise<void> {
   const id = sessionId(session);
   const by = userId(author);
   await feedbackRepository(db).insert(tenantId(tenant), {
     key: feedbackKey(id, by), sessionId: id, pairId: pairId(pair), authorId: by, sessionEnd: epochMs(end), happened, rating,
-    learned: SECRET, taught: SECRET, action: SECRET, privateNote: SECRET, shareWithPartner: true,
+    learned: wrote.learned ?? SECRET, taught: wrote.taught ?? SECRET, action: SECRET, privateNote: SECRET, shareWithPartner: true,
     submittedAt: epochMs(end), updatedAt: epochMs(end), revision: 1,
   });
 }
@@ -71,7 +74,8 @@ describeEachBackend('program feedback facts', ({ store }) => {
     await seedBooking(db, tenant, 'prog', 'n', 'booked', [{ start: MON }]);
     const end = (start: number) => start + 45 * 60_000;
     await answer(db, tenant, 'g', 'booking-g#1', 'g-mentor', end(MON), 'held', 4);
-    await answer(db, tenant, 'g', 'booking-g#0', 'g-mentee', end(MON + 2 * WEEK), 'held', 5);
+    // The senior wrote what they taught and left "what I learned" empty.
+    await answer(db, tenant, 'g', 'booking-g#0', 'g-mentee', end(MON + 2 * WEEK), 'held', 5, { learned: '' });
     await answer(db, tenant, 'g', 'logged:abc', 'g-mentor', Date.UTC(2026, 0, 8) + 30 * 60_000, 'held', 3);
     await answer(db, tenant, 's', 'booking-s#0', 's-mentor', end(MON), 'no-show', null);
     await answer(db, tenant, 'n', 'booking-n#0', 'n-mentee', end(MON), 'held', 2);
@@ -85,13 +89,19 @@ describeEachBackend('program feedback facts', ({ store }) => {
     expect(facts).toHaveLength(6);
     expect(bySession.get('booking-g#1/g-mentor')).toEqual({
       pairId: 'g', sessionId: 'booking-g#1', sessionStart: MON, authorId: 'g-mentor', happened: 'held', rating: 4, logged: false, theme: 'GenAI tools: Prompting basics',
+      side: 'mentor', learnedSomething: true, taughtSomething: true,
     });
-    expect(bySession.get('booking-g#0/g-mentee')).toMatchObject({ sessionStart: MON + 2 * WEEK, theme: 'GenAI tools: Copilot in meetings' });
+    expect(bySession.get('booking-g#0/g-mentee')).toMatchObject({
+      sessionStart: MON + 2 * WEEK, theme: 'GenAI tools: Copilot in meetings', side: 'mentee', learnedSomething: false, taughtSomething: true,
+    });
     expect(bySession.get('logged:abc/g-mentor')).toMatchObject({ sessionStart: Date.UTC(2026, 0, 8), logged: true, theme: 'GenAI tools', rating: 3 });
     expect(bySession.get('booking-s#0/s-mentor')).toMatchObject({ happened: 'no-show', rating: null, theme: 'Strategy' });
     expect(bySession.get('booking-n#0/n-mentee')).toMatchObject({ theme: 'No topic track', sessionStart: MON });
     expect(bySession.get('booking-n#7/n-mentor')).toMatchObject({ sessionStart: end(MON + WEEK) });
-    for (const fact of facts) expect(Object.keys(fact).sort()).toEqual(['authorId', 'happened', 'logged', 'pairId', 'rating', 'sessionId', 'sessionStart', 'theme']);
+    // Of "what I learned" and "what I taught" only whether each is empty, and no other text at all.
+    for (const fact of facts) {
+      expect(Object.keys(fact).sort()).toEqual(['authorId', 'happened', 'learnedSomething', 'logged', 'pairId', 'rating', 'sessionId', 'sessionStart', 'side', 'taughtSomething', 'theme']);
+    }
     expect(JSON.stringify(facts)).not.toContain('SECRET');
 
     expect(await programFeedbackReader(db)(tenant, 'no-such-program')).toEqual([]);
