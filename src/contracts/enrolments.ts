@@ -7,8 +7,16 @@ import type { ProgramSummary } from './programs.ts';
 export type Role = 'mentor' | 'mentee';
 export type EnrolmentStatus = 'active' | 'paused' | 'left';
 
+/** A participant's answers on what they teach, want to learn and aim for: the same in every view of them. */
+export interface EnrolmentAnswers {
+  readonly canTeach: readonly string[];
+  readonly wantsToLearn: readonly string[];
+  readonly goals: readonly string[];
+  readonly languages: readonly string[];
+}
+
 /** Someone else's enrolment (admin list, partner): public fields only. */
-export interface SharedEnrolment {
+export interface SharedEnrolment extends EnrolmentAnswers {
   readonly userId: string;
   readonly programId: string;
   readonly role: Role;
@@ -16,10 +24,6 @@ export interface SharedEnrolment {
   readonly department: string;
   readonly jobTitle: string;
   readonly timeZone: string;
-  readonly canTeach: readonly string[];
-  readonly wantsToLearn: readonly string[];
-  readonly goals: readonly string[];
-  readonly languages: readonly string[];
   readonly pausedUntil: string | null;
   /** When the person left, without their reason. */
   readonly leftAt: string | null;
@@ -53,16 +57,12 @@ export interface DirectoryProfile {
 }
 
 /** The participant's own enrolment, private fields included. Only ever sent to its owner. */
-export interface OwnEnrolment {
+export interface OwnEnrolment extends EnrolmentAnswers {
   readonly programId: string;
   readonly userId: string;
   readonly role: Role;
   readonly status: EnrolmentStatus;
   readonly profile: DirectoryProfile;
-  readonly canTeach: readonly string[];
-  readonly wantsToLearn: readonly string[];
-  readonly goals: readonly string[];
-  readonly languages: readonly string[];
   readonly doNotPairWith: readonly string[];
   readonly pausedUntil: string | null;
   readonly left: { readonly at: string; readonly reason: string } | null;
@@ -70,12 +70,8 @@ export interface OwnEnrolment {
 }
 
 /** The participant's answers on the enrolment form. */
-export interface EnrolmentForm {
+export interface EnrolmentForm extends EnrolmentAnswers {
   readonly role?: Role;
-  readonly canTeach: readonly string[];
-  readonly wantsToLearn: readonly string[];
-  readonly goals: readonly string[];
-  readonly languages: readonly string[];
 }
 
 /** One row of `GET /api/me/programs`. */
